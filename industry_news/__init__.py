@@ -1,0 +1,1 @@
+"""industry-news: crawl and archive Chinese regional industrial-policy news."""
