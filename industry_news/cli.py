@@ -1,0 +1,42 @@
+"""The `industry-news` command: one sub-command per module, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from industry_news import export
+from industry_news.errors import CommandError
+from industry_news.storage import ArchiveError
+
+COMMANDS = (export,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="industry-news", description="Archive and export regional industrial-policy news."
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except ArchiveError as exc:
+        print(f"industry-news: {exc}", file=sys.stderr)
+        return 1
+    except CommandError as exc:
+        print(f"industry-news: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("industry-news: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

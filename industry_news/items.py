@@ -1,0 +1,67 @@
+"""The item one article page becomes, and how feed exports serialise it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 with its offset (feed exports would otherwise drop the time zone)."""
+    return value.isoformat() if value is not None else None
+
+
+def link_list(related: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Related links as analysts get them: url and title."""
+    return [{"url": link["url"], "title": link["title"]} for link in related]
+
+
+def _iso_field() -> Any:
+    return field(default=None, metadata={"serializer": iso})
+
+
+@dataclass
+class ArticleItem:
+    """One article page: what it shows, then what the pipelines make of it."""
+
+    url: str
+    site: str
+    title: str = ""
+    author: str = ""
+    category: str = ""
+    views: int | None = None
+    date_text: str = ""
+    body: str = ""
+    related: list[dict[str, str]] = field(
+        default_factory=list, metadata={"serializer": link_list}
+    )
+    html: str = ""
+    http_date: str | None = None
+    crawled_at: datetime | None = _iso_field()
+    # Filled in by the pipelines.
+    original_title: str = ""
+    published_at: datetime | None = _iso_field()
+    date_precision: str | None = None
+    date_reference: datetime | None = _iso_field()
+    date_earliest: datetime | None = _iso_field()
+    date_latest: datetime | None = _iso_field()
+    boilerplate: dict[str, int] = field(default_factory=dict)
+
+
+EXPORT_FIELDS: tuple[str, ...] = (
+    "url",
+    "site",
+    "title",
+    "original_title",
+    "author",
+    "category",
+    "published_at",
+    "date_precision",
+    "date_text",
+    "views",
+    "body",
+    "related",
+    "crawled_at",
+)
+"""The fields analysts get, in order: the archive export and Scrapy's feed exports agree."""

@@ -1,0 +1,51 @@
+"""Turn the date a page shows into an aware publication datetime."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
+
+from industry_news.dates import parse_display_date
+from industry_news.reference import choose_reference
+
+logger = logging.getLogger(__name__)
+
+
+class DatesPipeline:
+    """`date_text` read against the instant the page was rendered (its HTTP Date, if sane)."""
+
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DatesPipeline:
+        return cls(crawler.stats)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        reference = choose_reference(adapter.get("http_date"), adapter["crawled_at"])
+        adapter["date_reference"] = reference
+        text = adapter.get("date_text") or ""
+        shown = parse_display_date(text, reference) if text else None
+        if shown is None:
+            self.stats.inc_value("industry_news/dates/unread")
+            logger.warning("Date not read (%r): %s", text, adapter["url"])
+            return item
+        adapter["published_at"] = shown.value
+        adapter["date_precision"] = shown.precision
+        adapter["date_earliest"] = shown.earliest
+        adapter["date_latest"] = shown.latest
+        self.stats.inc_value(f"industry_news/dates/{shown.precision}")
+        if shown.earliest > reference:
+            self.stats.inc_value("industry_news/dates/after_reference")
+            logger.warning(
+                "Date %r lies after the page's render time %s: %s",
+                text,
+                reference.isoformat(),
+                adapter["url"],
+            )
+        return item

@@ -1,0 +1,38 @@
+"""Drop what is not an article: no title, or no body (before or after cleaning)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.statscollectors import StatsCollector
+
+
+def rejection(item: Any) -> str | None:
+    """Why an item cannot be archived, or None."""
+    adapter = ItemAdapter(item)
+    if not (adapter.get("title") or "").strip():
+        return "no title"
+    if not (adapter.get("body") or "").strip():
+        return "body empty after cleaning" if adapter.get("boilerplate") else "no body"
+    return None
+
+
+class ValidatePipeline:
+    """Each drop is one log line (URL and reason) and a count per reason in the crawl stats."""
+
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidatePipeline:
+        return cls(crawler.stats)
+
+    def process_item(self, item: Any) -> Any:
+        reason = rejection(item)
+        if reason is None:
+            return item
+        self.stats.inc_value(f"industry_news/dropped/{reason.replace(' ', '_')}")
+        raise DropItem(reason)

@@ -1,0 +1,76 @@
+"""Every cue extraction relies on, in one place: theme fast paths and theme-independent patterns."""
+
+from __future__ import annotations
+
+import re
+
+# Fast paths for the portal's known theme (Z-BlogPHP "tpure"). Each is checked before use and
+# the generic cue below takes over when it is missing or implausible.
+TPURE_BREADCRUMB = "div.sitemap"
+TPURE_TITLE = "h1"
+TPURE_META = "div.info"
+TPURE_BODY = "div.single"
+
+# Elements whose text is never article text.
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "select", "option",
+     "textarea", "button", "input", "form", "object", "embed", "head", "title", "meta", "link"}
+)
+# Elements that end a line of text.
+BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "br", "center", "dd", "details", "dialog",
+     "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
+     "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre",
+     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"}
+)
+# Block elements that hold paragraphs rather than being one.
+CONTAINER_TAGS = frozenset(
+    {"article", "body", "center", "dd", "div", "section", "main", "td", "th", "blockquote",
+     "font", "span", "li", "form"}
+)
+# Page furniture that never holds the article.
+FURNITURE_TAGS = frozenset({"nav", "aside"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+BREADCRUMB_LABEL = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|现在的位置|所在位置)\s*[:：]?")
+BREADCRUMB_CLASS = re.compile(r"breadcrumb|crumb|sitemap|location|position|weizhi", re.IGNORECASE)
+BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|＞|›|»|/|→|&gt;)\s*")
+BREADCRUMB_LEAF = re.compile(r"^(正文内容|正文|内容|详情|文章详情|阅读正文)$")
+HOME_TEXT = re.compile(r"^(首页|主页|网站首页|home)$", re.IGNORECASE)
+
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]\s+|\s*[|_–—]\s*|\s+-\s*")
+
+RELATED_HEADING = re.compile(r"^\s*相关(文章|阅读|文章推荐)\s*[:：]?\s*$")
+# Text that opens another section after the related block (it ends the block).
+SECTION_END = re.compile(
+    r"^\s*(发表评论|评论|网友评论|最新文章|热门文章|热门标签|随机文章|猜你喜欢|上一篇|下一篇|标签|TAGS)",
+    re.IGNORECASE,
+)
+
+# A date as a portal shows it (relative or absolute), full-width digits included (\d is Unicode).
+DATE = re.compile(
+    r"刚刚"
+    r"|半(?:小时|年)前"
+    r"|\d+\s*(?:秒钟?|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)前"
+    r"(?:\s*[(（]\s*\d{2,4}(?:\s*[-－/／.年月]\s*\d{1,2}){1,2}\s*日?\s*[)）])?"
+    r"|(?:今天|昨天|前天)\s*\d{1,2}\s*[:：]\s*\d{2}"
+    r"|\d{4}\s*[-－/／.年]\s*\d{1,2}\s*[-－/／.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
+    r"|\d{1,2}\s*[-－月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
+)
+DATE_HINT = re.compile(r"^\s*[(（]\s*\d{1,4}(?:\s*[-－/／.]\s*\d{1,2}){1,2}\s*[)）]\s*$")
+
+META_LABELS = {
+    "author": re.compile(r"(作者|发布者|发布人|编辑|小编|by)\s*[:：]?\s*", re.IGNORECASE),
+    "category": re.compile(r"(分类|栏目|类别|所属分类|频道)\s*[:：]?\s*"),
+    "views": re.compile(r"(浏览|阅读|点击|人气|热度|围观|views?)\s*(次数|量)?\s*[:：]?\s*", re.I),
+    "date": re.compile(r"(发布时间|发表时间|更新时间|时间|日期|发表于|更新于|发布于)\s*[:：]?\s*"),
+    "source": re.compile(r"(来源|出处)\s*[:：]\s*"),
+}
+VIEWS = re.compile(r"^[(（\[]?\s*(\d[\d,]*)\s*[)）\]]?\s*(次|人|views?|次浏览|次阅读)?$", re.I)
+
+# Pagination by role, for listings whose URLs do not follow the portal's scheme.
+PAGINATION_TEXT = re.compile(
+    r"^\s*(下一?页|下一頁|后一?页|尾页|末页|最后一?页|上一?页|首页|next|last|[»›>]+|\d{1,4})\s*$",
+    re.IGNORECASE,
+)

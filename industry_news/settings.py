@@ -1,0 +1,48 @@
+"""Scrapy settings for industry-news. Every value can be overridden with `-s NAME=VALUE`."""
+
+import os
+
+from industry_news.items import EXPORT_FIELDS
+
+BOT_NAME = "industry_news"
+SPIDER_MODULES = ["industry_news.spiders"]
+NEWSPIDER_MODULE = "industry_news.spiders"
+
+# Where the archive lives: any SQLAlchemy URL; unset means data/industry_news.sqlite3.
+INDUSTRY_NEWS_DB = os.environ.get("INDUSTRY_NEWS_DB")
+
+# Politeness: an honest User-Agent, robots.txt, adaptive throttling, few parallel requests.
+USER_AGENT = (
+    "industry-news/0.1 (+https://github.com/industry-news/industry-news; archiver for analysts)"
+)
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+ITEM_PIPELINES = {
+    "industry_news.pipelines.dates.DatesPipeline": 100,
+    "industry_news.pipelines.clean.CleanPipeline": 200,
+    "industry_news.pipelines.validate.ValidatePipeline": 300,
+    "industry_news.pipelines.store.StorePipeline": 400,
+}
+
+# `scrapy crawl liyang -O items.jsonl` writes the same fields as `industry-news export`.
+FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
+FEED_EXPORT_ENCODING = "utf-8"
+
+LOG_LEVEL = "INFO"
+
+EXTENSIONS = {"industry_news.runs.CrawlRunRecorder": 500}
+LOG_FORMATTER = "industry_news.logformatter.ConciseLogFormatter"

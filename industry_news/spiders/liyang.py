@@ -1,0 +1,126 @@
+"""溧阳厂房网 (liyang.021cf.cn): listings, their pagination, articles and their related links."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
+from typing import Any
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from industry_news.dates import SHANGHAI
+from industry_news.extract import extract_article, parse_html
+from industry_news.items import ArticleItem
+from industry_news.links import page_links
+from industry_news.urls import Kind, Rebaser, canonical, classify, listing_key, page_number
+
+logger = logging.getLogger(__name__)
+
+GONE = (404, 410)
+
+
+class LiyangSpider(scrapy.Spider):
+    """Crawl the portal from its home page; `-a base_url=` crawls a mirror or replay instead."""
+
+    name = "liyang"
+    site = "liyang"
+    portal_url = "http://liyang.021cf.cn/"
+    portal_hosts = ("liyang.021cf.cn", "www.liyang.021cf.cn")
+
+    def __init__(
+        self, base_url: str | None = None, max_pages: str | int | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.base_url = base_url or self.portal_url
+        self.resolve = Rebaser(self.base_url, self.portal_hosts)
+        self.allowed_domains = [self.resolve.host]
+        self.max_pages = _positive_int(max_pages, "max_pages")
+        self.known_urls: frozenset[str] = frozenset()
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        home = self.resolve(self.base_url.rstrip("/") + "/")
+        assert home is not None
+        yield self.request(home, depth=1)
+
+    def request(self, url: str, depth: int = 1) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse, errback=self.failed, cb_kwargs={"depth": depth}
+        )
+
+    def parse(self, response: Response, depth: int = 1) -> Iterator[Any]:
+        stats = self.crawler.stats
+        if not isinstance(response, TextResponse):
+            stats.inc_value("industry_news/pages_not_html")
+            logger.warning("Not an HTML page, skipped: %s", response.url)
+            return
+        url = canonical(response.url)
+        root = parse_html(response.text)
+        if classify(url) is Kind.ARTICLE:
+            yield self.article(response, url, root)
+        if root is None:
+            stats.inc_value("industry_news/pages_empty")
+            logger.warning("Empty page: %s", response.url)
+            return
+        here = listing_key(url)
+        for link in page_links(root, url, self.resolve):
+            if link.kind is Kind.ARTICLE:
+                if link.url not in self.known_urls:
+                    yield self.request(link.url)
+                continue
+            same_listing = listing_key(link.url) == here
+            next_depth = depth + 1 if same_listing else 1
+            if self.max_pages and max(page_number(link.url), next_depth) > self.max_pages:
+                continue
+            yield self.request(link.url, depth=next_depth)
+
+    def article(self, response: TextResponse, url: str, root: Any) -> ArticleItem:
+        extracted = extract_article(root, url, self.resolve)
+        date_header = response.headers.get("Date")
+        return ArticleItem(
+            url=url,
+            site=self.site,
+            title=extracted.title,
+            author=extracted.author,
+            category=extracted.category,
+            views=extracted.views,
+            date_text=extracted.date_text,
+            body="\n\n".join(extracted.paragraphs),
+            related=[
+                {"url": r.url, "title": r.title, "excerpt": r.excerpt} for r in extracted.related
+            ],
+            html=response.text,
+            http_date=date_header.decode("latin-1") if date_header else None,
+            crawled_at=datetime.now(SHANGHAI),
+        )
+
+    def failed(self, failure: Failure) -> None:
+        """Count and log a page that could not be had; the crawl goes on."""
+        stats = self.crawler.stats
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            if status in GONE:
+                stats.inc_value("industry_news/pages_gone")
+                logger.info("Page gone (HTTP %s): %s", status, request.url)
+                return
+            reason = f"HTTP {status}"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        stats.inc_value("industry_news/pages_failed")
+        logger.warning("Page failed (%s): %s", reason, request.url)
+
+
+def _positive_int(value: str | int | None, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number < 1:
+        raise ValueError(f"{name} must be a positive whole number, got {value!r}")
+    return number

@@ -1,0 +1,330 @@
+"""The SQLite (any SQLAlchemy URL) archive: schema, opening, upserts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    create_engine,
+    event,
+    inspect,
+    select,
+)
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+from industry_news.dates import SHANGHAI
+
+APP_NAME = "industry-news"
+SCHEMA_VERSION = "1"
+DB_ENV = "INDUSTRY_NEWS_DB"
+DEFAULT_DB_FILE = "industry_news.sqlite3"
+
+UpsertResult = Literal["new", "updated", "unchanged"]
+
+
+class ArchiveError(Exception):
+    """The archive cannot be opened or is not an industry-news archive."""
+
+
+class AwareDateTime(TypeDecorator[datetime]):
+    """Stores UTC, returns Asia/Shanghai: aware datetimes in, aware datetimes out."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=SHANGHAI)
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC).astimezone(SHANGHAI)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArchiveMeta(Base):
+    """Key/value facts that mark a database as an industry-news archive."""
+
+    __tablename__ = "archive_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Article(Base):
+    """One article page, by canonical URL."""
+
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    site: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    original_title: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(Text, default="", index=True)
+    views: Mapped[int | None] = mapped_column(Integer)
+    date_text: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime | None] = mapped_column(AwareDateTime, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(16))
+    date_reference: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    date_earliest: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    date_latest: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    body: Mapped[str] = mapped_column(Text)
+    raw_html: Mapped[bytes] = mapped_column(LargeBinary)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    first_seen_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    crawled_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    related: Mapped[list[RelatedLink]] = relationship(
+        back_populates="article",
+        order_by="RelatedLink.position",
+        cascade="all, delete-orphan",
+    )
+
+
+class RelatedLink(Base):
+    """One entry of an article's 相关文章 block."""
+
+    __tablename__ = "related_links"
+    __table_args__ = (UniqueConstraint("article_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    target_url: Mapped[str] = mapped_column(String(2048), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    excerpt: Mapped[str] = mapped_column(Text, default="")
+    article: Mapped[Article] = relationship(back_populates="related")
+
+
+class CrawlRun(Base):
+    """One crawl of one spider, with the counts from its crawl stats."""
+
+    __tablename__ = "crawl_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    spider: Mapped[str] = mapped_column(String(64), index=True)
+    started_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    finish_reason: Mapped[str | None] = mapped_column(String(64))
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    dropped: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    stats: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class LearnedBoilerplate(Base):
+    """A paragraph key that many articles of one site repeat."""
+
+    __tablename__ = "learned_boilerplate"
+    __table_args__ = (UniqueConstraint("site", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    site: Mapped[str] = mapped_column(String(64), index=True)
+    key: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    articles: Mapped[int] = mapped_column(Integer)
+    learned_at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+
+def project_dir() -> Path:
+    """The project folder (where scrapy.cfg is), else the working directory."""
+    from scrapy.utils.conf import closest_scrapy_cfg
+
+    cfg = closest_scrapy_cfg()
+    return Path(cfg).parent if cfg else Path.cwd()
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{project_dir() / 'data' / DEFAULT_DB_FILE}"
+
+
+def resolve_db_url(configured: str | None = None) -> str:
+    """The archive URL: explicit value, else $INDUSTRY_NEWS_DB, else data/ in the project."""
+    return configured or os.environ.get(DB_ENV) or default_db_url()
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _engine(url: str) -> Engine:
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError, ValueError) as exc:
+        raise ArchiveError(f"bad database URL {url!r}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _tune_sqlite)
+    return engine
+
+
+def open_archive(url: str | None = None) -> Engine:
+    """Open (creating if needed) the archive for writing."""
+    url = resolve_db_url(url)
+    path = _sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = _engine(url)
+    try:
+        Base.metadata.create_all(engine)
+        with Session(engine) as session, session.begin():
+            for key, value in (("app", APP_NAME), ("schema_version", SCHEMA_VERSION)):
+                if session.get(ArchiveMeta, key) is None:
+                    session.add(ArchiveMeta(key=key, value=value))
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise ArchiveError(f"cannot open archive {url}: {exc.__class__.__name__}: {exc}") from exc
+    return engine
+
+
+def connect_existing(url: str | None = None) -> Engine:
+    """Open an existing archive for reading; ArchiveError if it is missing or foreign."""
+    url = resolve_db_url(url)
+    path = _sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise ArchiveError(f"no archive at {path}")
+    engine = _engine(url)
+    try:
+        if not inspect(engine).has_table(ArchiveMeta.__tablename__):
+            raise ArchiveError(f"{url} is not an industry-news archive")
+        with Session(engine) as session:
+            app = session.scalar(select(ArchiveMeta.value).where(ArchiveMeta.key == "app"))
+        if app != APP_NAME:
+            raise ArchiveError(f"{url} is not an industry-news archive")
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise ArchiveError(f"cannot read archive {url}: {exc.__class__.__name__}") from exc
+    except ArchiveError:
+        engine.dispose()
+        raise
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session whose work is committed on success and rolled back on error."""
+    with Session(engine) as session, session.begin():
+        yield session
+
+
+def compress_html(html: str) -> bytes:
+    return zlib.compress(html.encode("utf-8"), 6)
+
+
+def decompress_html(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")
+
+
+CONTENT_FIELDS = ("title", "original_title", "author", "category", "body")
+
+
+def content_hash(record: Mapping[str, Any]) -> str:
+    """Fingerprint of what an article says (not of counters or render-relative text)."""
+    payload = {name: record.get(name, "") for name in CONTENT_FIELDS}
+    payload["related"] = [(r["url"], r["title"], r["excerpt"]) for r in record["related"]]
+    blob = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()
+
+
+DATE_FIELDS = ("published_at", "date_precision", "date_reference", "date_earliest", "date_latest")
+
+
+def _keeps_old_date(row: Article, record: Mapping[str, Any]) -> bool:
+    """A re-read of a relative date that is no narrower than the stored one keeps the stored one."""
+    old_lo, old_hi = row.date_earliest, row.date_latest
+    new_lo, new_hi = record.get("date_earliest"), record.get("date_latest")
+    if None in (old_lo, old_hi):
+        return False
+    if None in (new_lo, new_hi):
+        return True
+    overlap = new_lo <= old_hi and old_lo <= new_hi
+    return overlap and (new_hi - new_lo) >= (old_hi - old_lo)
+
+
+def upsert_article(session: Session, record: Mapping[str, Any]) -> UpsertResult:
+    """Insert or update one article (by url) with its related links."""
+    now = datetime.now(SHANGHAI)
+    digest = content_hash(record)
+    row = session.scalar(select(Article).where(Article.url == record["url"]))
+    result: UpsertResult
+    if row is None:
+        row = Article(url=record["url"], first_seen_at=now, content_hash="")
+        session.add(row)
+        result = "new"
+    else:
+        result = "unchanged" if row.content_hash == digest else "updated"
+    keep_date = result != "new" and _keeps_old_date(row, record)
+    for name in ("site", "views", "date_text", *CONTENT_FIELDS):
+        setattr(row, name, record.get(name))
+    if not keep_date:
+        for name in DATE_FIELDS:
+            setattr(row, name, record.get(name))
+    row.raw_html = compress_html(record.get("html", ""))
+    row.crawled_at = record.get("crawled_at") or now
+    if result != "unchanged":
+        row.content_hash = digest
+        row.updated_at = now
+        row.related = [
+            RelatedLink(
+                position=i, target_url=link["url"], title=link["title"], excerpt=link["excerpt"]
+            )
+            for i, link in enumerate(record["related"])
+        ]
+    return result
+
+
+def article_urls(session: Session, site: str) -> set[str]:
+    """Canonical URLs already archived for a site."""
+    return set(session.scalars(select(Article.url).where(Article.site == site)))
+
+
+def learned_keys(url: str, site: str) -> frozenset[str]:
+    """The boilerplate keys learned for a site; none when there is no archive yet."""
+    try:
+        engine = connect_existing(url)
+    except ArchiveError:
+        return frozenset()
+    try:
+        with Session(engine) as session:
+            keys = session.scalars(
+                select(LearnedBoilerplate.key).where(LearnedBoilerplate.site == site)
+            )
+            return frozenset(keys)
+    finally:
+        engine.dispose()
