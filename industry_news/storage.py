@@ -168,14 +168,23 @@ def resolve_db_url(configured: str | None = None) -> str:
     return configured or os.environ.get(DB_ENV) or default_db_url()
 
 
+def _shown(url: str) -> str:
+    """The URL as it may be printed: without a password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def _sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ArchiveError(f"bad database URL: {exc}") from exc
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
 
 
-def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+def _writer_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets exports read while a crawl writes; the busy timeout waits out the other writer."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.execute("PRAGMA journal_mode = WAL")
@@ -184,13 +193,20 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _engine(url: str) -> Engine:
+def _reader_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _engine(url: str, *, write: bool) -> Engine:
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError, ValueError) as exc:
-        raise ArchiveError(f"bad database URL {url!r}: {exc}") from exc
+        raise ArchiveError(f"bad database URL: {exc}") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "connect", _writer_pragmas if write else _reader_pragmas)
     return engine
 
 
@@ -200,7 +216,7 @@ def open_archive(url: str | None = None) -> Engine:
     path = _sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = _engine(url)
+    engine = _engine(url, write=True)
     try:
         Base.metadata.create_all(engine)
         with Session(engine) as session, session.begin():
@@ -209,7 +225,7 @@ def open_archive(url: str | None = None) -> Engine:
                     session.add(ArchiveMeta(key=key, value=value))
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise ArchiveError(f"cannot open archive {url}: {exc.__class__.__name__}: {exc}") from exc
+        raise ArchiveError(f"cannot open archive {_shown(url)}: {exc.__class__.__name__}") from exc
     return engine
 
 
@@ -219,17 +235,17 @@ def connect_existing(url: str | None = None) -> Engine:
     path = _sqlite_path(url)
     if path is not None and not path.is_file():
         raise ArchiveError(f"no archive at {path}")
-    engine = _engine(url)
+    engine = _engine(url, write=False)
     try:
         if not inspect(engine).has_table(ArchiveMeta.__tablename__):
-            raise ArchiveError(f"{url} is not an industry-news archive")
+            raise ArchiveError(f"{_shown(url)} is not an industry-news archive")
         with Session(engine) as session:
             app = session.scalar(select(ArchiveMeta.value).where(ArchiveMeta.key == "app"))
         if app != APP_NAME:
-            raise ArchiveError(f"{url} is not an industry-news archive")
+            raise ArchiveError(f"{_shown(url)} is not an industry-news archive")
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise ArchiveError(f"cannot read archive {url}: {exc.__class__.__name__}") from exc
+        raise ArchiveError(f"cannot read archive {_shown(url)}: {exc.__class__.__name__}") from exc
     except ArchiveError:
         engine.dispose()
         raise
@@ -300,6 +316,9 @@ def upsert_article(session: Session, record: Mapping[str, Any]) -> UpsertResult:
     if result != "unchanged":
         row.content_hash = digest
         row.updated_at = now
+        if result == "updated":
+            row.related = []
+            session.flush()  # the old links go before the new ones take their positions
         row.related = [
             RelatedLink(
                 position=i, target_url=link["url"], title=link["title"], excerpt=link["excerpt"]

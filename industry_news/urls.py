@@ -17,13 +17,13 @@ class Kind(Enum):
 
 # Z-BlogPHP's rewrite rules (index.php/… or rewritten to the root) and its dynamic URLs.
 _ARTICLE_PATH = re.compile(r"/post/(\d+)\.html?$")
+# Listings that page through every article: the home page and the categories. Tag, author and
+# date archives only list those articles again, so the crawl leaves them alone.
 _LISTING_PATH = re.compile(
-    r"(?:^/(?:index\.php/?)?$)"
-    r"|/(?:page_(\d+)"
-    r"|(?:category|tags|author|date)-[\w%-]+?(?:_(\d+))?)\.html?$"
+    r"(?:^/(?:index\.php/?)?$)|/(?:page_(\d+)|category-[\w%-]+?(?:_(\d+))?)\.html?$"
 )
 _ARTICLE_QUERY = "id"
-_LISTING_QUERIES = ("cate", "tags", "auth", "date", "page")
+_LISTING_QUERIES = ("cate", "page")
 _PAGE_QUERY = "page"
 
 # Query parameters that only track where a visitor came from.

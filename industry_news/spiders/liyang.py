@@ -15,7 +15,7 @@ from twisted.python.failure import Failure
 from industry_news.dates import SHANGHAI
 from industry_news.extract import extract_article, parse_html
 from industry_news.items import ArticleItem
-from industry_news.links import page_links
+from industry_news.links import Link, listing_entries, page_links
 from industry_news.urls import Kind, Rebaser, canonical, classify, listing_key, page_number
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,10 @@ class LiyangSpider(scrapy.Spider):
     site = "liyang"
     portal_url = "http://liyang.021cf.cn/"
     portal_hosts = ("liyang.021cf.cn", "www.liyang.021cf.cn")
+    # Set by an incremental harvest (as spider arguments): archived articles are not fetched
+    # again, and with stop_at_known a listing whose entries are all archived is not paged further.
+    known_urls: frozenset[str] = frozenset()
+    stop_at_known: bool = False
 
     def __init__(
         self, base_url: str | None = None, max_pages: str | int | None = None, **kwargs: Any
@@ -39,7 +43,6 @@ class LiyangSpider(scrapy.Spider):
         self.resolve = Rebaser(self.base_url, self.portal_hosts)
         self.allowed_domains = [self.resolve.host]
         self.max_pages = _positive_int(max_pages, "max_pages")
-        self.known_urls: frozenset[str] = frozenset()
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         home = self.resolve(self.base_url.rstrip("/") + "/")
@@ -59,19 +62,32 @@ class LiyangSpider(scrapy.Spider):
             return
         url = canonical(response.url)
         root = parse_html(response.text)
-        if classify(url) is Kind.ARTICLE:
+        is_article = classify(url) is Kind.ARTICLE
+        if is_article:
             yield self.article(response, url, root)
         if root is None:
             stats.inc_value("industry_news/pages_empty")
             logger.warning("Empty page: %s", response.url)
             return
+        links = page_links(root, url, self.resolve)
+        for link in links:
+            if link.kind is Kind.ARTICLE and link.url not in self.known_urls:
+                yield self.request(link.url)
+        if not is_article:
+            yield from self.listings(root, url, links, depth)
+
+    def listings(self, root: Any, url: str, links: list[Link], depth: int) -> Iterator[Any]:
+        """Other listings, and this listing's further pages unless it is archived already."""
         here = listing_key(url)
-        for link in page_links(root, url, self.resolve):
-            if link.kind is Kind.ARTICLE:
-                if link.url not in self.known_urls:
-                    yield self.request(link.url)
+        exhausted = self.stop_at_known and bool(self.known_urls) and not (
+            listing_entries(root, links, url, self.resolve) - self.known_urls
+        )
+        for link in links:
+            if link.kind is not Kind.LISTING:
                 continue
             same_listing = listing_key(link.url) == here
+            if same_listing and exhausted:
+                continue
             next_depth = depth + 1 if same_listing else 1
             if self.max_pages and max(page_number(link.url), next_depth) > self.max_pages:
                 continue
