@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from industry_news import export
+from industry_news import export, reclean
 from industry_news.errors import CommandError
 from industry_news.storage import ArchiveError
 
-COMMANDS = (export,)
+COMMANDS = (export, reclean)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,9 +1,9 @@
 """Article extraction as a pure function of a page: HTML in, fields out.
 
-It rests on cues that survive a change of theme: the 当前位置 breadcrumb, the page <title> against the
-page's headings, the meta line's shape (a date with an author before it and a category and a count
-after it), the 相关文章 heading, and text density between the meta line and that heading. The
-portal theme's own selectors (see `selectors`) are only a fast path.
+It rests on cues that survive a change of theme: the 当前位置 breadcrumb, the page <title>
+against the page's headings, the meta line's shape (a date with an author before it and a
+category and a count after it), the 相关文章 heading, and text density between the meta line
+and that heading. The portal theme's own selectors (see `selectors`) are only a fast path.
 """
 
 from __future__ import annotations
@@ -103,7 +103,9 @@ class _Doc:
         return self.order[outer] <= self.order[inner] <= self.last[outer]
 
 
-def _lines(el: HtmlElement, skip: set[HtmlElement], keep: Callable[[HtmlElement], bool]) -> list[str]:
+def _lines(
+    el: HtmlElement, skip: set[HtmlElement], keep: Callable[[HtmlElement], bool]
+) -> list[str]:
     """The element's text as lines: block elements and <br> end a line; link-only lines go."""
     out: list[str] = []
     buf: list[str] = []
@@ -191,8 +193,9 @@ def _find_breadcrumb(doc: _Doc) -> HtmlElement | None:
             return el
     for el in doc.elements:
         text = el.text or ""
-        if _tag(el) and cue.BREADCRUMB_LABEL.match(text) or cue.BREADCRUMB_LABEL.match(el.tail or ""):
-            node = el if cue.BREADCRUMB_LABEL.match(text) else el.getparent()
+        own = bool(_tag(el)) and cue.BREADCRUMB_LABEL.match(text) is not None
+        if own or cue.BREADCRUMB_LABEL.match(el.tail or ""):
+            node = el if own else el.getparent()
             while node is not None and node.find(".//a") is None and node.getparent() is not None:
                 node = node.getparent()
             if node is not None and len(_text(node)) <= 300:
@@ -236,7 +239,9 @@ def _date_node(doc: _Doc, start: int, stop: int, step: int) -> HtmlElement | Non
     return None
 
 
-def _find_meta(doc: _Doc, title: HtmlElement | None, crumb: HtmlElement | None) -> HtmlElement | None:
+def _find_meta(
+    doc: _Doc, title: HtmlElement | None, crumb: HtmlElement | None
+) -> HtmlElement | None:
     """The short element around the first date near the title, grown to hold its neighbours."""
     if title is not None:
         after = doc.last[title] + 1
@@ -374,10 +379,15 @@ def _find_related(doc: _Doc) -> tuple[HtmlElement | None, list[HtmlElement]]:
     heading = None
     for el in doc.elements:
         for text, owner in ((el.text, el), (el.tail, el.getparent())):
-            if text and "相关" in text and owner is not None and _tag(owner):
-                if cue.RELATED_HEADING.match(_text(owner)):
-                    heading = owner
-                    break
+            if (
+                text
+                and "相关" in text
+                and owner is not None
+                and _tag(owner)
+                and cue.RELATED_HEADING.match(_text(owner))
+            ):
+                heading = owner
+                break
         if heading is not None:
             break
     if heading is None:
@@ -454,9 +464,7 @@ def _char_count(text: str | None) -> int:
     return len("".join(text.split())) if text else 0
 
 
-def _body_container(
-    doc: _Doc, skip: set[HtmlElement], lo: int, hi: int
-) -> HtmlElement | None:
+def _body_container(doc: _Doc, skip: set[HtmlElement], lo: int, hi: int) -> HtmlElement | None:
     """The element whose paragraphs carry the most non-link text between lo and hi."""
     fast = [el for el in doc.root.cssselect(cue.TPURE_BODY) if lo < doc.order[el] < hi]
     if len(fast) == 1:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 
 def iso(value: datetime | None) -> str | None:
@@ -17,8 +16,7 @@ def link_list(related: list[dict[str, str]]) -> list[dict[str, str]]:
     return [{"url": link["url"], "title": link["title"]} for link in related]
 
 
-def _iso_field() -> Any:
-    return field(default=None, metadata={"serializer": iso})
+ISO = {"serializer": iso}
 
 
 @dataclass
@@ -33,19 +31,17 @@ class ArticleItem:
     views: int | None = None
     date_text: str = ""
     body: str = ""
-    related: list[dict[str, str]] = field(
-        default_factory=list, metadata={"serializer": link_list}
-    )
+    related: list[dict[str, str]] = field(default_factory=list, metadata={"serializer": link_list})
     html: str = ""
     http_date: str | None = None
-    crawled_at: datetime | None = _iso_field()
+    crawled_at: datetime | None = field(default=None, metadata=ISO)
     # Filled in by the pipelines.
     original_title: str = ""
-    published_at: datetime | None = _iso_field()
+    published_at: datetime | None = field(default=None, metadata=ISO)
     date_precision: str | None = None
-    date_reference: datetime | None = _iso_field()
-    date_earliest: datetime | None = _iso_field()
-    date_latest: datetime | None = _iso_field()
+    date_reference: datetime | None = field(default=None, metadata=ISO)
+    date_earliest: datetime | None = field(default=None, metadata=ISO)
+    date_latest: datetime | None = field(default=None, metadata=ISO)
     boilerplate: dict[str, int] = field(default_factory=dict)
 
 

@@ -1,0 +1,327 @@
+"""Remove the boilerplate a portal wraps around an article body (issue 4).
+
+The body arrives as paragraphs (one per block or ``<br>`` line). Each paragraph is cut into
+units (at whitespace between words, and before markers such as 版权声明 or 上一篇, so that a
+block wrapped into one paragraph reads like the same block split across lines); a paragraph is
+removed only when every unit of it, or the paragraph as a whole, is boilerplate of some named
+rule. Rules recognise a line by its shape: it starts with a label, is short, and is mostly a
+label, number or link; long prose that merely mentions a phone number, 版权 or 分享 stays.
+
+Removals are counted per rule in blocks: consecutive boilerplate units of one rule (a five-line
+contact block, or the same block wrapped into one paragraph) count once. A first paragraph
+原标题:… is moved to ``original_title`` and not counted. Lines such as (责任编辑：…) or 来源：…
+are kept on purpose: they tell where the article came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from industry_news.profiles import SiteProfile
+
+RELATED = "related_heading"
+COPYRIGHT = "copyright_notice"
+SHARE = "share_widget"
+PREV_NEXT = "prev_next"
+FURNITURE = "theme_furniture"
+FOOTER = "source_footer"
+CONTACT = "contact_block"
+LEARNED = "learned"
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """The kept paragraphs, the source's own title, and blocks removed per rule."""
+
+    paragraphs: tuple[str, ...]
+    original_title: str
+    removed: dict[str, int]
+    blocks: tuple[tuple[str, str], ...] = ()
+    """The removed blocks as (rule, text), lines joined by newlines: what a person reviews."""
+
+
+def normalise(paragraph: str) -> str:
+    """Key of a paragraph for learned boilerplate: NFKC, casefolded, without whitespace,
+    punctuation (ASCII and full-width) or control characters."""
+    text = unicodedata.normalize("NFKC", paragraph).casefold()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZC")
+
+
+_CLAUSE = re.compile(r"[，,；;！!？?]")
+_SENTENCE = re.compile(r"。|[！!？?…；;：:]$")
+_OPEN = r"[【\[(（]?\s*"
+_CLOSE = r"\s*[】\])）]?\s*"
+
+# copyright_notice: the portal's or the source's copyright / disclaimer statement.
+_COPYRIGHT_HEAD = re.compile(rf"^{_OPEN}(?:版权|免责)(?:声明|说明)")
+_DECLARE_HEAD = re.compile(rf"^{_OPEN}(?:特别|郑重)?声明{_CLOSE}[:：]")
+_COPYRIGHT_WORDS = re.compile(
+    r"转载|侵权|删除|版权(?:归|属于)|收集于网络|来源于网络|来自网络|仅供参考|不代表本"
+)
+_STATEMENT_HEAD = re.compile(
+    r"^(?:本文|文章|本站|本网|图文|图片|部[分份]内容|转载|如需转载|未经|如有侵权)"
+)
+
+# share_widget: the share box, and in the trailing furniture the bare share targets.
+_SHARE_TARGET = (
+    r"(?:微信好友|微信|朋友圈|QQ好友|QQ空间|QQ|新浪微博|腾讯微博|微博|豆瓣|人人网|复制链接)"
+)
+_SEP = r"[\s、,，/|:：]*"
+_SHARE = re.compile(
+    rf"^(?:分享给朋友|分享到|分享至|分享本文|一键分享|分享){_SEP}(?:{_SHARE_TARGET}{_SEP})*$", re.I
+)
+_SHARE_ONLY = re.compile(rf"^{_SEP}(?:{_SHARE_TARGET}{_SEP})+$", re.I)
+
+# prev_next: previous / next links and 返回列表.
+_PREV_NEXT = re.compile(
+    rf"^{_OPEN}(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇){_CLOSE}(?:[:：]|$)"
+)
+_BACK = re.compile(rf"^{_OPEN}(?:返回列表|返回首页|返回顶部|返回上一页|返回){_CLOSE}$")
+
+# theme_furniture: the theme's (or the source page's) own texts around the article.
+_FURNITURE = (
+    (re.compile(r"^扫描二维码推送至手机(?:访问|阅读)"), 30),
+    (re.compile(r"^扫一扫在手机上?(?:打开|阅读|浏览|查看)"), 30),
+    (re.compile(r"^(?:本文链接|本文地址|文章链接)\s*[:：]"), 200),
+    (re.compile(r"^(?:标签|tags?)\s*[:：]", re.I), 80),
+    (re.compile(r"^当前位置\s*[:：]"), 120),
+    (
+        re.compile(
+            r"^(?:[\s【】\[\]()（）:：|]*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|加入收藏"
+            r"|收藏本页|收藏|字号|字体|大|中|小|默认))+[\s【】\[\]()（）:：|]*$"
+        ),
+        40,
+    ),
+)
+_URL = re.compile(r"^https?://\S+$", re.I)
+
+# source_footer: a government site's footer pasted with the article (often run together).
+_FOOTER_LABEL = (
+    r"(?:主办|承办|主管|协办|版权所有|地址|电话|传真|邮编|邮政编码|电子邮箱|电子邮件|邮箱|e-?mail"
+    r"|技术支持|网站标识码|备案号|联系我们)"
+)
+_FOOTER_HEAD = re.compile(
+    rf"^(?:{_FOOTER_LABEL}\s*[:：]|copyright|©|\(c\)|[\u4e00-\u9fff]?icp[备证]|[\u4e00-\u9fff]公网安备)",
+    re.I,
+)
+_FOOTER_STRONG = re.compile(r"版权所有|copyright|©|icp[备证]|公网安备|网站标识码|技术支持", re.I)
+_FOOTER_LABEL_COLON = re.compile(rf"{_FOOTER_LABEL}\s*[:：]", re.I)
+_OWNED = re.compile(r"版权所有\s*$")
+
+# contact_block: the portal's contact block (WeChat name, hotline, request, QR-code lines).
+_PHONE = re.compile(r"(?:\+?86[-\s]?)?\d(?:[\s\-—()（）]?\d){6,}")
+_PHONE_LABEL = re.compile(r"[^\d:：,，。]{0,17}[:：]?\s*[(（]?")
+_CONTACT_WORD = re.compile(
+    r"微信|手机|电话|热线|咨询|联系|qq|tel|传真|租售|招商|座机|客服|mobile|wechat", re.I
+)
+_WECHAT_NAME = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z0-9]{0,12}?的?(?:微信号|微信二维码|个人微信|公众号二维码|二维码)$"
+)
+_WECHAT_ID = re.compile(r"^微信号?\s*[:：]\s*[\w\-]{3,30}$")
+_QR = re.compile(
+    r"^(?:长按|扫码|扫一扫|识别|微信扫码|扫描)[^，,。；;！!？?]{0,24}"
+    r"(?:微信|二维码|好友|关注|公众号)[^，,。；;！!？?]{0,10}$"
+)
+_REQUEST = re.compile(r"^请(?:说明|注明|告知|留言|写明)(?:您的)?(?:需求|来意|要求)")
+
+_RELATED_KEYS = frozenset({"相关文章", "相关阅读", "相关推荐", "相关新闻", "延伸阅读", "推荐阅读"})
+_ORIGINAL_TITLE = re.compile(rf"^{_OPEN}原标题{_CLOSE}[:：]?\s*(.*)$")
+_LABEL_ONLY = re.compile(
+    rf"^{_OPEN}(?:上一篇|下一篇|上一条|下一条|标签|tags?|本文链接|本文地址){_CLOSE}[:：]?$", re.I
+)
+_MARKERS = r"版权声明|免责声明|分享给朋友|分享到|上一篇|下一篇|返回列表|本文链接|扫描二维码推送"
+_SPLIT = re.compile(rf"\s+|(?={_MARKERS})")
+_NUMBER_PIECE = re.compile(r"^[\d\s\-—+()（）/、或]*$")
+_TRAILING_STARTERS = frozenset({COPYRIGHT, SHARE, PREV_NEXT})
+
+
+@cache
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+@cache
+def _digits(numbers: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(d for d in (re.sub(r"\D", "", n) for n in numbers) if d)
+
+
+def _is_copyright(unit: str, profile: SiteProfile) -> bool:
+    if len(unit) > 300:
+        return False
+    if _COPYRIGHT_HEAD.match(unit):
+        return True
+    if _DECLARE_HEAD.match(unit) or (_STATEMENT_HEAD.match(unit) and len(unit) <= 120):
+        return _COPYRIGHT_WORDS.search(unit) is not None
+    return any(p.search(unit) for p in _compiled(profile.copyright_patterns))
+
+
+def _is_share(unit: str, profile: SiteProfile) -> bool:
+    return _SHARE.match(unit) is not None
+
+
+def _is_prev_next(unit: str, profile: SiteProfile) -> bool:
+    return (_PREV_NEXT.match(unit) is not None and len(unit) <= 100) or bool(_BACK.match(unit))
+
+
+def _is_furniture(unit: str, profile: SiteProfile) -> bool:
+    return any(len(unit) <= limit and p.match(unit) for p, limit in _FURNITURE)
+
+
+def _is_footer(unit: str, profile: SiteProfile) -> bool:
+    if len(unit) > 200:
+        return False
+    if _OWNED.search(unit) and len(unit) <= 60 and not _CLAUSE.search(unit):
+        return True
+    return bool(_FOOTER_HEAD.match(unit)) and (
+        _FOOTER_STRONG.search(unit) is not None or len(_FOOTER_LABEL_COLON.findall(unit)) >= 2
+    )
+
+
+def _is_contact(unit: str, profile: SiteProfile) -> bool:
+    if len(unit) > 80:
+        return False
+    if len(unit) <= 40 and not _CLAUSE.search(unit):
+        if any(name in unit for name in profile.contact_names):
+            return True
+        if _WECHAT_NAME.match(unit) or _WECHAT_ID.match(unit) or _QR.match(unit):
+            return True
+    digits = re.sub(r"\D", "", unit)
+    if any(h in digits for h in _digits(profile.hotlines)):
+        return True
+    if any(p.search(unit) for p in _compiled(profile.contact_patterns)):
+        return True
+    if _REQUEST.match(unit):
+        return True
+    return _labelled_numbers(unit) and _CONTACT_WORD.search(unit) is not None
+
+
+def _labelled_numbers(unit: str) -> bool:
+    """Whether a line is only phone numbers, each after a short label (或微信/手机:…)."""
+    *labels, tail = _PHONE.split(unit)
+    return (
+        bool(labels) and not tail.strip() and all(_PHONE_LABEL.fullmatch(x.strip()) for x in labels)
+    )
+
+
+_RULES: tuple[tuple[str, Callable[[str, SiteProfile], bool]], ...] = (
+    (COPYRIGHT, _is_copyright),
+    (SHARE, _is_share),
+    (PREV_NEXT, _is_prev_next),
+    (FURNITURE, _is_furniture),
+    (FOOTER, _is_footer),
+    (CONTACT, _is_contact),
+)
+
+
+def rule_names() -> tuple[str, ...]:
+    """Every key `CleanResult.removed` can hold."""
+    return (RELATED, *(name for name, _ in _RULES), LEARNED)
+
+
+class _State(NamedTuple):
+    trailing: bool = False
+    """The trailing furniture (版权声明, 分享, 上一篇…) has begun."""
+    pending: str | None = None
+    """Rule of a bare label (上一篇：, 标签：) whose value may follow as its own line."""
+
+
+def _classify_unit(unit: str, profile: SiteProfile, state: _State) -> tuple[str | None, _State]:
+    if state.pending and len(unit) <= 60 and not _SENTENCE.search(unit):
+        return state.pending, state._replace(pending=None)
+    if state.trailing:
+        if _SHARE_ONLY.match(unit):
+            return SHARE, state
+        if unit == "没有了":
+            return PREV_NEXT, state
+        if _URL.match(unit):
+            return FURNITURE, state
+    for name, test in _RULES:
+        if test(unit, profile):
+            pending = name if _LABEL_ONLY.match(unit) else None
+            return name, _State(state.trailing or name in _TRAILING_STARTERS, pending)
+    return None, state
+
+
+def _pieces(text: str) -> list[str]:
+    """Units of a paragraph; bare numbers and 或 stay with the piece before them."""
+    pieces: list[str] = []
+    for piece in filter(None, (p.strip() for p in _SPLIT.split(text))):
+        if pieces and _NUMBER_PIECE.match(piece):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _classify(text: str, profile: SiteProfile, state: _State) -> tuple[list[str], _State]:
+    """Rules of the units of a boilerplate paragraph (empty if it is not all boilerplate)."""
+    pieces = _pieces(text)
+    for candidate in (pieces, [text]) if len(pieces) > 1 else ([text],):
+        current, rules = state, []
+        for unit in candidate:
+            rule, current = _classify_unit(unit, profile, current)
+            if rule is None:
+                break
+            rules.append(rule)
+        else:
+            return rules, current
+    return [], state
+
+
+def clean_paragraphs(
+    paragraphs: Sequence[str], profile: SiteProfile, learned: Collection[str] = ()
+) -> CleanResult:
+    """Drop boilerplate blocks from an article body, keeping the article in order.
+
+    `learned` holds `normalise` keys of paragraphs known to repeat across a site; the
+    profile's whitelist (compared by key) is never removed, by rules or learned keys.
+    """
+    whitelist = {normalise(p) for p in profile.whitelist}
+    learned_keys = learned if isinstance(learned, set | frozenset | dict) else set(learned)
+    kept: list[str] = []
+    removed: Counter[str] = Counter()
+    blocks: list[tuple[str, list[str]]] = []
+    original_title = ""
+    title_seen = related = False
+    state = _State()
+    last_rule: str | None = None
+    for raw in paragraphs:
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        key = normalise(text)
+        rules: list[str] = []
+        if key in whitelist:
+            pass
+        elif related or key in _RELATED_KEYS:
+            related, rules = True, [RELATED]
+        elif not kept and not title_seen and (match := _ORIGINAL_TITLE.match(text)):
+            original_title, title_seen, last_rule = match.group(1).strip(), True, None
+            continue
+        else:
+            rules, state = _classify(text, profile, state)
+            if not rules and key in learned_keys:
+                rules = [LEARNED]
+        if not rules:
+            kept.append(text)
+            last_rule, state = None, state._replace(pending=None)
+        elif rules[0] == last_rule:
+            blocks[-1][1].append(text)
+        else:
+            blocks.append((rules[0], [text]))
+        for rule in rules:
+            if rule != last_rule:
+                removed[rule] += 1
+            last_rule = rule
+    return CleanResult(
+        tuple(kept),
+        original_title,
+        dict(removed),
+        tuple((rule, "\n".join(lines)) for rule, lines in blocks),
+    )

@@ -1,0 +1,269 @@
+"""Rule layer of boilerplate cleaning: fixture corpus and the hard cases one by one."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from industry_news.cleaning import CleanResult, clean_paragraphs, rule_names
+from industry_news.profiles import GENERIC, PROFILES, get_profile
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "boilerplate").glob("*.json"))
+LIYANG = get_profile("liyang")
+
+CONTACT = [
+    "葛毅明微信号",
+    "产业招商/厂房土地租售:400 0123 021",
+    "或微信/手机:13391219793",
+    "请说明您的需求、用途、税收、公司、联系人、手机号,以便快速帮您对接资源。",
+    "长按/扫一扫加葛毅明的微信号",
+]
+COPYRIGHT = (
+    "版权声明:本文由溧阳厂房网发布,如需转载请注明出处。部份内容收集于网络,"
+    "如有不妥之处请联系我们删除 400-0123-021 或 13391219793"
+)
+PROSE = [
+    "11月27日至29日,区委书记吴勇强带队赴泰州医药高新区、靖江市、溧阳市学习考察。",
+    "吴勇强对溧阳稳步转型的产业结构和经济社会发展取得的成就赞叹不已。",
+    "企业可拨打服务热线0519-87654321咨询政策。",
+    "该园区重视知识产权和版权保护工作……",
+    "会上,企业代表分享了转型经验。",
+]
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_corpus(paths: list[Path]) -> tuple[Counter[str], int, int]:
+    """Clean every fixture: removals per rule totalled, boilerplate lines left, genuine lost."""
+    totals: Counter[str] = Counter()
+    left = lost = 0
+    for path in paths:
+        case = load(path)
+        result = clean_paragraphs(case["paragraphs"], get_profile(case["profile"]))
+        totals.update(result.removed)
+        expected = case["expected_body"]
+        boilerplate = [
+            p
+            for p in case["paragraphs"]
+            if p not in expected and not p.startswith(("原标题", "【原标题"))
+        ]
+        left += sum(p in result.paragraphs for p in boilerplate)
+        lost += sum((Counter(expected) - Counter(result.paragraphs)).values())
+    return totals, left, lost
+
+
+def test_corpus_is_there() -> None:
+    assert len(FIXTURES) >= 10
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+def test_fixture(path: Path) -> None:
+    case = load(path)
+    result = clean_paragraphs(case["paragraphs"], get_profile(case["profile"]))
+    assert list(result.paragraphs) == case["expected_body"]
+    assert result.original_title == case["expected_original_title"]
+    assert result.removed == case["expected_removed"]
+
+
+def test_corpus_totals() -> None:
+    totals, left, lost = run_corpus(FIXTURES)
+    expected: Counter[str] = Counter()
+    for path in FIXTURES:
+        expected.update(load(path)["expected_removed"])
+    print("removed per rule over the corpus:", dict(sorted(totals.items())))
+    assert (left, lost) == (0, 0)
+    assert totals == expected
+    assert set(totals) <= set(rule_names())
+
+
+def test_genuine_mentions_stay() -> None:
+    result = clean_paragraphs([*PROSE, *CONTACT], LIYANG)
+    assert result.paragraphs == tuple(PROSE)
+    assert result.removed == {"contact_block": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "企业可拨打服务热线0519-87654321咨询政策。",
+        "该园区重视知识产权和版权保护工作……",
+        "会上,企业代表分享了转型经验。",
+        "分享到这里,大家都深有感触。",
+        "上一篇报道中提到的项目已于近日竣工投产。",
+        "扫一扫二维码即可办理业务,极大方便了群众。",
+        "葛毅明表示,园区将继续做好服务。",
+        "技术支持方面,园区与南京大学共建研发平台。",
+        "声明发布后,多家企业表示将加快项目建设进度。",
+        "标签化管理让园区服务更加精准。",
+        "相关文章显示,该项目已完成备案。",
+        "本文所称知识产权,包括专利权、商标权、版权等。",
+        "郑重声明:该项目不存在违规用地问题。",
+        "主办单位:溧阳市人民政府",
+        "地址:溧阳市昆仑北路88号",
+        "联系人:张先生",
+    ],
+)
+def test_lookalike_line_stays_alone_and_after_furniture(line: str) -> None:
+    assert clean_paragraphs([line], LIYANG).paragraphs == (line,)
+    after = clean_paragraphs([PROSE[0], COPYRIGHT, "分享给朋友:", line], LIYANG)
+    assert after.paragraphs == (PROSE[0], line)
+
+
+def test_contact_block_in_middle_keeps_the_article_after_it() -> None:
+    result = clean_paragraphs([PROSE[0], *CONTACT, PROSE[1], COPYRIGHT, PROSE[4]], LIYANG)
+    assert result.paragraphs == (PROSE[0], PROSE[1], PROSE[4])
+    assert result.removed == {"contact_block": 1, "copyright_notice": 1}
+
+
+def test_blocks_not_lines_are_counted() -> None:
+    split = clean_paragraphs([PROSE[0], *CONTACT, COPYRIGHT], LIYANG)
+    wrapped = clean_paragraphs([PROSE[0], " ".join([*CONTACT, COPYRIGHT])], LIYANG)
+    assert split.removed == wrapped.removed == {"contact_block": 1, "copyright_notice": 1}
+    twice = clean_paragraphs([*CONTACT, PROSE[0], *CONTACT], LIYANG)
+    assert twice.removed == {"contact_block": 2}
+
+
+def test_generic_rules_catch_another_sites_contact_block() -> None:
+    block = [
+        "王磊微信号",
+        "产业招商/厂房土地租售:400 0123 021",
+        "或微信/手机:13812345678",
+        "请说明您的需求,以便快速帮您对接资源。",
+        "长按/扫一扫加王磊的微信号",
+    ]
+    result = clean_paragraphs([PROSE[0], *block], get_profile("wuxi"))
+    assert result.paragraphs == (PROSE[0],)
+    assert result.removed == {"contact_block": 1}
+
+
+def test_profile_names_the_portals_own_lines() -> None:
+    line = "葛毅明 欢迎来电"
+    assert clean_paragraphs([PROSE[0], line], GENERIC).paragraphs == (PROSE[0], line)
+    assert clean_paragraphs([PROSE[0], line], LIYANG).removed == {"contact_block": 1}
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("原标题:吴勇强带队赴泰州医药高新区学习考察", "吴勇强带队赴泰州医药高新区学习考察"),
+        ("原标题： 吴勇强带队赴泰州医药高新区学习考察 ", "吴勇强带队赴泰州医药高新区学习考察"),
+        ("【原标题】溧阳新能源产业再提速", "溧阳新能源产业再提速"),
+    ],
+)
+def test_original_title(first: str, title: str) -> None:
+    result = clean_paragraphs([first, PROSE[0]], LIYANG)
+    assert result.original_title == title
+    assert result.paragraphs == (PROSE[0],)
+    assert result.removed == {}
+
+
+def test_original_title_only_when_first() -> None:
+    later = "原标题:吴勇强带队赴泰州医药高新区学习考察"
+    result = clean_paragraphs([PROSE[0], later], LIYANG)
+    assert (result.original_title, result.paragraphs) == ("", (PROSE[0], later))
+
+
+def test_related_heading_drops_the_rest() -> None:
+    related = ["相关文章", "【一线看项目】西工区生物医药产业园项目建设稳步推进", PROSE[1]]
+    result = clean_paragraphs([PROSE[0], *related], LIYANG)
+    assert result.paragraphs == (PROSE[0],)
+    assert result.removed == {"related_heading": 1}
+
+
+def test_trailing_share_targets_and_orphan_labels() -> None:
+    tail = [
+        "分享给朋友：",
+        "微信 QQ空间 新浪微博",
+        "上一篇：",
+        "溧阳市召开重大项目推进会",
+        "下一篇：没有了",
+    ]
+    result = clean_paragraphs([PROSE[0], *tail, "本文链接：", "http://liyang.021cf.cn/"], LIYANG)
+    assert result.paragraphs == (PROSE[0],)
+    assert result.removed == {"share_widget": 1, "prev_next": 1, "theme_furniture": 1}
+    assert clean_paragraphs(["微信 QQ空间"], LIYANG).paragraphs == ("微信 QQ空间",)
+
+
+def test_boilerplate_only_article_is_empty() -> None:
+    result = clean_paragraphs(["", *CONTACT, "  ", COPYRIGHT, "分享给朋友:"], LIYANG)
+    assert result == CleanResult(
+        (),
+        "",
+        {"contact_block": 1, "copyright_notice": 1, "share_widget": 1},
+        (
+            ("contact_block", "\n".join(CONTACT)),
+            ("copyright_notice", COPYRIGHT),
+            ("share_widget", "分享给朋友:"),
+        ),
+    )
+
+
+def test_whitespace_is_normalised_and_empty_lines_dropped() -> None:
+    result = clean_paragraphs(["  吴勇强\u3000一行 \n 先后来到 ", "", " "], LIYANG)
+    assert result.paragraphs == ("吴勇强 一行 先后来到",)
+
+
+def test_profiles() -> None:
+    assert PROFILES["liyang"].display_name == "溧阳厂房网"
+    assert get_profile("liyang") is PROFILES["liyang"]
+    unknown = get_profile("wuxi")
+    assert unknown.name == "wuxi"
+    assert unknown.contact_names == unknown.hotlines == unknown.whitelist == ()
+
+
+def test_rule_names() -> None:
+    names = rule_names()
+    assert len(set(names)) == len(names)
+    assert {"contact_block", "copyright_notice", "related_heading", "learned"} <= set(names)
+
+
+LINES = st.sampled_from(
+    [*PROSE, *CONTACT, COPYRIGHT, "分享给朋友:", "上一篇:", "返回列表", "标签:溧阳", "", "相关文章"]
+)
+
+
+@given(st.lists(LINES, max_size=20))
+def test_kept_is_an_ordered_subset_and_counts_fit(paragraphs: list[str]) -> None:
+    result = clean_paragraphs(paragraphs, LIYANG)
+    remaining = iter(paragraphs)
+    assert all(any(p == q for q in remaining) for p in result.paragraphs)
+    before_related = (
+        paragraphs[: paragraphs.index("相关文章")] if "相关文章" in paragraphs else paragraphs
+    )
+    assert [p for p in before_related if p in PROSE] == list(result.paragraphs)
+    assert sum(result.removed.values()) <= len(paragraphs) - len(result.paragraphs)
+    assert all(n > 0 for n in result.removed.values())
+
+
+def test_bare_label_takes_only_the_next_line() -> None:
+    heading = "溧阳新能源产业园二期"
+    result = clean_paragraphs([PROSE[0], "标签：", PROSE[1], heading], LIYANG)
+    assert result.paragraphs == (PROSE[0], PROSE[1], heading)
+    assert result.removed == {"theme_furniture": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "联系电话：(0519)87654321",
+        "电话：0519-87654321、13912345678",
+        "招商热线: 400 800 1234 或 QQ: 12345678",
+        "微信号：liyang021cf",
+        "扫码关注溧阳厂房网公众号",
+    ],
+)
+def test_generic_contact_lines(line: str) -> None:
+    result = clean_paragraphs([PROSE[0], line], GENERIC)
+    assert (result.paragraphs, result.removed) == ((PROSE[0],), {"contact_block": 1})
+
+
+def test_number_runs_are_fast_and_kept() -> None:
+    lines = ["1 " * 39 + "x", "电话" + "1" * 77 + "x", "1-" * 39 + "。"]
+    assert clean_paragraphs(lines, GENERIC).paragraphs == tuple(x.strip() for x in lines)

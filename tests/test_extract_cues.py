@@ -1,0 +1,112 @@
+"""Extraction rests on cues, not class names: each cue tested on markups that share no classes."""
+
+import pytest
+
+from industry_news.extract import Extracted, extract_article, parse_html
+from industry_news.urls import Rebaser
+
+BASE = "http://127.0.0.1:8000"
+URL = f"{BASE}/index.php/post/7550.html"
+RESOLVE = Rebaser(BASE, ("liyang.021cf.cn",))
+TITLE = "吴勇强带队赴泰州医药高新区、靖江市、溧阳市学习考察"
+P1 = "11月27日至29日,区委书记吴勇强带队赴泰州医药高新区、靖江市、溧阳市学习考察生物医药及医疗器械。"
+P2 = "泰州医药高新区是省委、省政府重点打造的生物技术与新医药产业核心区、综合改革试验区。"
+SIDEBAR = '<div class="side"><h3>最新文章</h3><ul><li><a href="/index.php/post/9.html">侧栏文章九</a></li></ul></div>'
+
+
+def extract(html: str) -> Extracted:
+    return extract_article(parse_html(html), URL, RESOLVE)
+
+
+def page(body: str, title: str = f"{TITLE}_溧阳厂房网") -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+DIVS = page(
+    f"""{SIDEBAR}<div class="w"><div class="crumbs">当前位置：<a href="/">首页</a> &gt;
+    <a href="http://liyang.021cf.cn/index.php/category-1.html">常州溧阳产业信息</a> &gt; 正文内容</div>
+    <h1>{TITLE}</h1>
+    <div class="m"><span><a href="/index.php/author-1.html">admin</a></span><span>8个月前<span> (09-24)</span></span>
+    <span><a href="/index.php/category-1.html">常州溧阳产业信息</a></span><span>24</span></div>
+    <div class="c"><p>{P1}</p><p>{P2}</p></div>
+    <div class="r"><h4>相关文章</h4><div><div><a href="/index.php/post/100.html"><img alt="标题一百"></a>
+    <h3><a href="/index.php/post/100.html">标题一百</a></h3><p>摘要一百...</p></div>
+    <div><a href="/index.php/post/101.html"><img alt="标题一百零一"></a>
+    <h3><a href="/index.php/post/101.html">标题一百零一</a></h3><p>摘要一百零一...</p></div></div></div></div>"""
+)
+
+TABLE = page(
+    f"""<table><tr><td>当前位置: <a href="/">首页</a> > <a href="/index.php/category-1.html">常州溧阳产业信息</a> > 正文内容</td></tr>
+    <tr><td><b>{TITLE}</b></td></tr>
+    <tr><td><font>作者：admin <i class="i1"></i>发布时间：2024-09-24 10:20 <i class="i2"></i>分类：常州溧阳产业信息 浏览：24</font></td></tr>
+    <tr><td>{P1}<br>{P2}<br></td></tr>
+    <tr><td>相关文章</td></tr>
+    <tr><td><ul><li><a href="/index.php/post/100.html">标题一百</a> <span>摘要一百...</span></li>
+    <li><a href="/index.php/post/101.html">标题一百零一</a> <span>摘要一百零一...</span></li></ul></td></tr>
+    <tr><td>{SIDEBAR}</td></tr></table>""",
+    title=f"{TITLE} - 溧阳厂房网",
+)
+
+HTML5 = page(
+    f"""<main><nav aria-label="breadcrumb"><ol><li><a href="/">首页</a></li>
+    <li><a href="/index.php/category-1.html">常州溧阳产业信息</a></li><li>{TITLE}</li></ol></nav>
+    <article><header><h2>{TITLE}</h2><p>admin8个月前 (09-24)常州溧阳产业信息24</p></header>
+    <section><p>{P1}</p><p>{P2}</p></section></article>
+    <section><h2>相关文章</h2><dl><dt><a href="/index.php/post/100.html">标题一百</a></dt><dd>摘要一百...</dd>
+    <dt><a href="/index.php/post/101.html">标题一百零一</a></dt><dd>摘要一百零一...</dd></dl></section></main>
+    <aside>{SIDEBAR}</aside>""",
+    title=TITLE,
+)
+
+
+@pytest.mark.parametrize("html", [DIVS, TABLE, HTML5], ids=["divs", "table", "html5"])
+def test_every_markup_gives_the_same_article(html: str) -> None:
+    got = extract(html)
+    assert got.title == TITLE
+    assert got.author == "admin"
+    assert got.category == "常州溧阳产业信息"
+    assert got.views == 24
+    assert got.paragraphs == (P1, P2)
+    assert [(r.url, r.title, r.excerpt) for r in got.related] == [
+        (f"{BASE}/index.php/post/100.html", "标题一百", "摘要一百..."),
+        (f"{BASE}/index.php/post/101.html", "标题一百零一", "摘要一百零一..."),
+    ]
+
+
+def test_date_text_is_kept_as_shown() -> None:
+    assert extract(DIVS).date_text == "8个月前 (09-24)"
+    assert extract(TABLE).date_text == "2024-09-24 10:20"
+    assert extract(HTML5).date_text == "8个月前 (09-24)"
+
+
+def test_full_width_meta_line() -> None:
+    html = DIVS.replace("8个月前<span> (09-24)</span>", "８个月前<span>（０９－２４）</span>")
+    assert extract(html).date_text == "８个月前（０９－２４）"
+
+
+def test_sidebar_and_prev_next_are_not_related() -> None:
+    html = DIVS.replace(
+        '<div class="r">',
+        '<p>上一篇：<a href="/index.php/post/7549.html">上一篇的标题</a></p><div class="r">',
+    )
+    urls = [r.url for r in extract(html).related]
+    assert f"{BASE}/index.php/post/9.html" not in urls
+    assert f"{BASE}/index.php/post/7549.html" not in urls
+
+
+def test_page_without_body_has_no_paragraphs() -> None:
+    html = DIVS.replace(f"<p>{P1}</p><p>{P2}</p>", "")
+    assert extract(html).paragraphs == ()
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", "\x00\x01", "<<<>>>"])
+def test_empty_or_broken_pages_give_empty_fields(html: str) -> None:
+    got = extract(html)
+    assert got.title == "" and got.paragraphs == ()
+
+
+def test_unclosed_tags_still_extract() -> None:
+    html = DIVS.replace("</p>", "").replace("</div></div></div>", "")
+    got = extract(html)
+    assert got.title == TITLE
+    assert P1 in got.paragraphs[0]
