@@ -13,20 +13,97 @@ TPURE_BODY = "div.single"
 
 # Elements whose text is never article text.
 SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "iframe", "svg", "canvas", "select", "option",
-     "textarea", "button", "input", "form", "object", "embed", "head", "title", "meta", "link"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "svg",
+        "canvas",
+        "select",
+        "option",
+        "textarea",
+        "button",
+        "input",
+        "form",
+        "object",
+        "embed",
+        "head",
+        "title",
+        "meta",
+        "link",
+    }
 )
 # Elements that end a line of text.
 BLOCK_TAGS = frozenset(
-    {"address", "article", "aside", "blockquote", "body", "br", "center", "dd", "details", "dialog",
-     "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
-     "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre",
-     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption"}
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+    }
 )
 # Block elements that hold paragraphs rather than being one.
 CONTAINER_TAGS = frozenset(
-    {"article", "body", "center", "dd", "div", "section", "main", "td", "th", "blockquote",
-     "font", "span", "li", "form"}
+    {
+        "article",
+        "body",
+        "center",
+        "dd",
+        "div",
+        "section",
+        "main",
+        "td",
+        "th",
+        "blockquote",
+        "font",
+        "span",
+        "li",
+        "form",
+    }
 )
 # Page furniture that never holds the article.
 FURNITURE_TAGS = frozenset({"nav", "aside"})

@@ -79,8 +79,10 @@ class LiyangSpider(scrapy.Spider):
     def listings(self, root: Any, url: str, links: list[Link], depth: int) -> Iterator[Any]:
         """Other listings, and this listing's further pages unless it is archived already."""
         here = listing_key(url)
-        exhausted = self.stop_at_known and bool(self.known_urls) and not (
-            listing_entries(root, links, url, self.resolve) - self.known_urls
+        exhausted = (
+            self.stop_at_known
+            and bool(self.known_urls)
+            and not (listing_entries(root, links, url, self.resolve) - self.known_urls)
         )
         for link in links:
             if link.kind is not Kind.LISTING:
