@@ -8,6 +8,7 @@ and that heading. The portal theme's own selectors (see `selectors`) are only a 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -227,31 +228,54 @@ def _crumb_category(doc: _Doc, crumb: HtmlElement | None, title: str) -> str:
 # --- meta line -------------------------------------------------------------------------------
 
 
-def _date_node(doc: _Doc, start: int, stop: int, step: int) -> HtmlElement | None:
+def _texts(doc: _Doc, start: int, stop: int, step: int) -> Iterator[tuple[str | None, HtmlElement]]:
+    """(text, the element it stands in) for the text nodes of elements start…stop."""
     for i in range(start, stop, step):
         el = doc.elements[i]
-        for text, owner in ((el.text, el), (el.tail, el.getparent())):
-            if owner is None or not text or not cue.DATE.search(text):
-                continue
-            if _tag(owner) in cue.SKIP_TAGS or len(_text(owner)) > _MAX_META_CHARS:
-                continue
+        parent = el.getparent()
+        pairs = (
+            ((el.text, el), (el.tail, parent)) if step > 0 else ((el.tail, parent), (el.text, el))
+        )
+        for text, owner in pairs:
+            if owner is not None:
+                yield text, owner
+
+
+def _date_node(
+    texts: Iterator[tuple[str | None, HtmlElement]], title: HtmlElement | None, doc: _Doc
+) -> HtmlElement | str | None:
+    """The short element holding the first date; a bare line of text when its element is long."""
+    for text, owner in texts:
+        if not text or _tag(owner) in cue.SKIP_TAGS or not cue.DATE.search(text):
+            continue
+        holds_title = title is not None and doc.contains(owner, title)
+        if not holds_title and len(_text(owner)) <= _MAX_META_CHARS:
             return owner
+        if len(squash(text)) <= _MAX_META_CHARS:
+            return squash(text)
     return None
 
 
 def _find_meta(
     doc: _Doc, title: HtmlElement | None, crumb: HtmlElement | None
-) -> HtmlElement | None:
-    """The short element around the first date near the title, grown to hold its neighbours."""
+) -> HtmlElement | str | None:
+    """The short element around the first date near the title, grown to hold its neighbours.
+
+    When that date stands in a long element (a line of text among <br>s), the line itself.
+    """
     if title is not None:
         after = doc.last[title] + 1
-        node = _date_node(doc, after, min(after + 80, len(doc.elements)), 1)
+        parent = title.getparent()
+        tail = [(title.tail, parent)] if parent is not None else []
+        forward = _texts(doc, after, min(after + 80, len(doc.elements)), 1)
+        node = _date_node(itertools.chain(tail, forward), title, doc)
         if node is None:
-            node = _date_node(doc, doc.order[title] - 1, max(doc.order[title] - 40, -1), -1)
+            start = doc.order[title]
+            node = _date_node(_texts(doc, start - 1, max(start - 40, -1), -1), title, doc)
     else:
-        node = _date_node(doc, 0, len(doc.elements), 1)
-    if node is None:
-        return None
+        node = _date_node(_texts(doc, 0, len(doc.elements), 1), None, doc)
+    if node is None or isinstance(node, str):
+        return node
     while True:
         parent = node.getparent()
         if parent is None or _tag(parent) in ("body", "html"):
@@ -271,7 +295,9 @@ class _Fragment:
     href_kind: Kind | None
 
 
-def _fragments(doc: _Doc, meta: HtmlElement) -> tuple[str, list[_Fragment]]:
+def _fragments(doc: _Doc, meta: HtmlElement | str) -> tuple[str, list[_Fragment]]:
+    if isinstance(meta, str):
+        return meta, [_Fragment(0, len(meta), None)]
     raw: list[str] = []
     frags: list[_Fragment] = []
     pos = 0
@@ -328,7 +354,7 @@ def _views(text: str) -> int | None:
     return int(m.group(1).replace(",", "")) if m else None
 
 
-def _parse_meta(doc: _Doc, meta: HtmlElement, crumb_category: str) -> dict[str, object]:
+def _parse_meta(doc: _Doc, meta: HtmlElement | str, crumb_category: str) -> dict[str, object]:
     raw, frags = _fragments(doc, meta)
     date = None
     for frag in frags:
@@ -525,8 +551,9 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
         leaf = cue.BREADCRUMB_SEPARATORS.split(_text(crumb))[-1]
         title = "" if cue.BREADCRUMB_LEAF.match(leaf) or leaf in names else leaf
     crumb_category = _crumb_category(doc, crumb, title)
-    meta_el = _find_meta(doc, title_el, crumb)
-    meta = _parse_meta(doc, meta_el, crumb_category) if meta_el is not None else {}
+    meta_node = _find_meta(doc, title_el, crumb)
+    meta = _parse_meta(doc, meta_node, crumb_category) if meta_node is not None else {}
+    meta_el = meta_node if isinstance(meta_node, HtmlElement) else None
     heading, block = _find_related(doc)
     related = _related_entries(doc, block)
 
@@ -541,7 +568,12 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
         def in_zone(el: HtmlElement) -> bool:
             return doc.last[el] > lo and doc.order[el] < hi
 
-        paragraphs = _lines(container, skip, in_zone)
+        shown_above = {title, meta_node if isinstance(meta_node, str) else None}
+        lines = _lines(container, skip, in_zone)
+        # The title or a bare meta line inside the body's container is not body text.
+        while lines and lines[0] in shown_above:
+            lines.pop(0)
+        paragraphs = lines
     return Extracted(
         title=title,
         author=str(meta.get("author", "")),

@@ -110,3 +110,14 @@ def test_unclosed_tags_still_extract() -> None:
     got = extract(html)
     assert got.title == TITLE
     assert P1 in got.paragraphs[0]
+
+
+def test_meta_line_among_br_lines_of_one_cell() -> None:
+    html = page(
+        f"""<table><tr><td>当前位置: <a href="/">首页</a> > <a href="/index.php/category-1.html">常州溧阳产业信息</a> > 正文内容</td></tr>
+        <tr><td><h3>{TITLE}</h3>admin 2024-09-24 常州溧阳产业信息 浏览：24<br>{P1}<br>{P2}</td></tr></table>"""
+    )
+    got = extract(html)
+    assert (got.author, got.date_text, got.views) == ("admin", "2024-09-24", 24)
+    assert got.category == "常州溧阳产业信息"
+    assert got.paragraphs == (P1, P2)
