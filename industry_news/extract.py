@@ -354,26 +354,48 @@ def _views(text: str) -> int | None:
     return int(m.group(1).replace(",", "")) if m else None
 
 
+def _find_date(raw: str, frags: list[_Fragment]) -> tuple[int, int] | None:
+    """Where the date stands in the meta text: within one fragment, its hint may follow."""
+    for i, frag in enumerate(frags):
+        m = cue.DATE.search(raw, frag.start, frag.end)
+        if m is None:
+            continue
+        start = _trim_count(raw, m.start())
+        end = frags[i + 1].end if i + 1 < len(frags) else frag.end
+        full = cue.DATE.match(raw, start, end)
+        return start, full.end() if full else m.end()
+    return None
+
+
+def _trim_count(raw: str, start: int) -> int:
+    """Run-together text ("liyang02159秒前"): the count is the digits a theme can show."""
+    m = cue.RELATIVE_COUNT.match(raw, start)
+    if m is None:
+        return start
+    digits, most = m.group(1), cue.RELATIVE_MAX[m.group(2)]
+    while len(digits) > 1 and int(digits) > most:
+        digits, start = digits[1:], start + 1
+    return start
+
+
 def _parse_meta(doc: _Doc, meta: HtmlElement | str, crumb_category: str) -> dict[str, object]:
     raw, frags = _fragments(doc, meta)
-    date = None
-    for frag in frags:
-        nxt = next((f.end for f in frags if f.start >= frag.end), frag.end)
-        m = cue.DATE.search(raw, frag.start, max(nxt, frag.end))
-        if m and m.start() < frag.end:
-            date = m
-            break
-    out: dict[str, object] = {"date_text": squash(date.group(0)) if date else ""}
-    labelled = _split_labels(squash(raw))
+    date = _find_date(raw, frags)
+    date_text = squash(raw[date[0] : date[1]]) if date else ""
+    out: dict[str, object] = {"date_text": date_text}
+    labelled = {
+        name: _clean_piece(value.split(date_text)[0]) if date_text else value
+        for name, value in _split_labels(squash(raw)).items()
+    }
     before = [
-        (_clean_piece(raw[f.start : min(f.end, date.start())]), f.href_kind)
+        (_clean_piece(raw[f.start : min(f.end, date[0])]), f.href_kind)
         for f in frags
-        if date is None or f.start < date.start()
+        if date is None or f.start < date[0]
     ]
     after = [
-        (_clean_piece(raw[max(f.start, date.end()) : f.end]), f.href_kind)
+        (_clean_piece(raw[max(f.start, date[1]) : f.end]), f.href_kind)
         for f in frags
-        if date is not None and f.end > date.end()
+        if date is not None and f.end > date[1]
     ]
     label_only = re.compile("|".join(p.pattern for p in cue.META_LABELS.values()))
     before = [(t, k) for t, k in before if t and not label_only.fullmatch(t)]

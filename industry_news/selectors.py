@@ -135,7 +135,22 @@ DATE = re.compile(
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
     r"|\d{1,2}\s*[-－月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
 )
-DATE_HINT = re.compile(r"^\s*[(（]\s*\d{1,4}(?:\s*[-－/／.]\s*\d{1,2}){1,2}\s*[)）]\s*$")
+# A relative count run together with the text before it is cut to what a theme can show.
+RELATIVE_COUNT = re.compile(r"(\d+)\s*(秒钟|秒|分钟|分|个小时|小时|天|日|周|星期|个月|月)前")
+RELATIVE_MAX = {
+    "秒": 60,
+    "秒钟": 60,
+    "分钟": 60,
+    "分": 60,
+    "小时": 24,
+    "个小时": 24,
+    "天": 7,
+    "日": 7,
+    "周": 5,
+    "星期": 5,
+    "个月": 12,
+    "月": 12,
+}
 
 META_LABELS = {
     "author": re.compile(r"(作者|发布者|发布人|编辑|小编|by)\s*[:：]?\s*", re.IGNORECASE),
