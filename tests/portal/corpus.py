@@ -1,0 +1,234 @@
+"""Write the accuracy corpus: saved article pages and what they must yield.
+
+Run from the repository root: `python -m tests.portal.corpus` (deterministic output).
+Each NAME.html holds the bytes as served; NAME.json the live URL, the render instant, the
+encoding and the expected fields, all taken from the model (never from an extractor).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .model import (
+    CONTACT_BLOCK,
+    GOV_FOOTER,
+    LIVE_HOST,
+    SEED_ID,
+    Article,
+    Portal,
+    date_text,
+    expected_item,
+    make_portal,
+    make_seed_portal,
+)
+from .render import render_article
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+EXPECTED_KEYS = (
+    "title",
+    "original_title",
+    "author",
+    "category",
+    "views",
+    "date_text",
+    "published_day",
+    "body",
+    "related",
+)
+
+
+@dataclass
+class Entry:
+    """One corpus page: which article of which portal, rendered how."""
+
+    name: str
+    note: str
+    portal: Portal
+    article_id: int
+    markup: str = "tpure"
+    options: dict = field(default_factory=dict)
+
+    @property
+    def special(self) -> str | None:
+        return self.options.get("specials", {}).get(self.article_id)
+
+
+def _with(portal: Portal, article_id: int, **changes: object) -> Portal:
+    """The portal with one article changed."""
+    articles = [replace(a, **changes) if a.id == article_id else a for a in portal.articles]
+    return replace(portal, articles=articles)
+
+
+def entries() -> list[Entry]:
+    """The corpus, in a fixed order."""
+    p = make_portal(n_articles=30, seed=11)
+
+    taken: set[int] = set()
+
+    def pick(test: Callable[[Article], bool], newest: bool = False) -> int:
+        pool = [a for a in p.articles if test(a) and a.id not in taken]
+        chosen = (pool[-1] if newest else pool[0]).id
+        taken.add(chosen)
+        return chosen
+
+    def has(unit: str) -> Callable[[Article], bool]:
+        return lambda a: unit in date_text(a, p.rendered_at)
+
+    def long(a: Article) -> bool:
+        return len(a.paragraphs) >= 5
+
+    weeks = pick(has("周前"))
+    years = pick(has("年前"))
+    months = pick(has("个月前"), newest=True)
+    hours = pick(has("小时前"))
+    just_now = pick(has("刚刚"))
+    days = pick(has("天前"))
+    middle_id = pick(lambda a: long(a) and has("个月前")(a))
+    broken = pick(long)
+    short = pick(lambda a: len(a.paragraphs) <= 3)
+    even = [pick(lambda a: a.id % 2 == 0 and long(a)) for _ in range(3)]
+    odd = [pick(lambda a: a.id % 2 == 1 and long(a), newest=True) for _ in range(3)]
+    gov = _with(p, years, boilerplate=[list(GOV_FOOTER)], boilerplate_at=None)
+    middle = _with(p, middle_id, boilerplate=[list(CONTACT_BLOCK)], boilerplate_at=2)
+    return [
+        Entry(
+            "tpure_seed_7550",
+            "the seed article (real text, real 8 related items), tpure",
+            make_seed_portal(),
+            SEED_ID,
+        ),
+        Entry("tpure_weeks", "relative date in weeks with (m-d)", p, weeks),
+        Entry(
+            "tpure_gov_footer",
+            "government-source footer pasted after the text; date in years (Y-m-d)",
+            gov,
+            years,
+        ),
+        Entry(
+            "tpure_contact_middle",
+            "contact block pasted in the middle of the article",
+            middle,
+            middle_id,
+        ),
+        Entry(
+            "tpure_br_body",
+            "body as <br>-separated text inside div.single",
+            p,
+            months,
+            options={"body_style": "br"},
+        ),
+        Entry(
+            "tpure_ascii",
+            "ASCII punctuation everywhere (theme texts and content)",
+            p,
+            hours,
+            options={"punct": "ascii"},
+        ),
+        Entry("tpure_just_now", "刚刚", p, just_now),
+        Entry(
+            "tpure_broken",
+            "unclosed <p>/<li>, stray </div></td></div><b> after the title, no </body></html>",
+            p,
+            broken,
+            options={"specials": {broken: "broken"}},
+        ),
+        Entry(
+            "tpure_gbk",
+            "GBK bytes, <meta charset=gbk>",
+            p,
+            days,
+            options={"encoding": "gbk"},
+        ),
+        Entry(
+            "tpure_absolute_ymd",
+            "absolute date, date only (Y-m-d)",
+            p,
+            short,
+            options={"date_format": "Y-m-d"},
+        ),
+        Entry(
+            "table_labels", "old table layout, meta with labels (作者：...)", p, even[0], "table"
+        ),
+        Entry("table_run_together", "old table layout, meta run together", p, odd[0], "table"),
+        Entry(
+            "table_gbk",
+            "old table layout in GBK, charset in <meta http-equiv>",
+            p,
+            even[1],
+            "table",
+            {"encoding": "gbk"},
+        ),
+        Entry("html5_absolute_cn", "semantic HTML5, date Y年m月d日 H:i", p, odd[1], "html5"),
+        Entry(
+            "html5_absolute_seconds",
+            "semantic HTML5, date Y-m-d H:i:s",
+            p,
+            even[2],
+            "html5",
+            {"date_format": "Y-m-d H:i:s"},
+        ),
+        Entry(
+            "html5_no_body",
+            "title and meta but no body text",
+            p,
+            odd[2],
+            "html5",
+            {"specials": {odd[2]: "no_body"}},
+        ),
+    ]
+
+
+def record(entry: Entry) -> tuple[bytes, dict]:
+    """The page bytes and the JSON record of one entry."""
+    page = render_article(entry.portal, entry.article_id, entry.markup, **entry.options)
+    article = entry.portal.article(entry.article_id)
+    item = expected_item(
+        entry.portal,
+        article,
+        LIVE_HOST,
+        markup=entry.markup,
+        date_format=entry.options.get("date_format"),
+        special=entry.special,
+        punct=entry.options.get("punct", "full"),
+    )
+    data = {
+        "url": item["url"],
+        "reference": entry.portal.rendered_at.isoformat(),
+        "encoding": entry.options.get("encoding", "utf-8"),
+        "markup": entry.markup,
+        "note": entry.note,
+        "published_at": item["published_at"],
+        "expected": {key: item[key] for key in EXPECTED_KEYS},
+    }
+    return page.body, data
+
+
+def write(directory: Path = CORPUS_DIR) -> list[Path]:
+    """Write every entry's NAME.html and NAME.json; returns the paths written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for entry in entries():
+        body, data = record(entry)
+        html_path = directory / f"{entry.name}.html"
+        json_path = directory / f"{entry.name}.json"
+        html_path.write_bytes(body)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        json_path.write_bytes(text.encode("utf-8"))
+        written += [html_path, json_path]
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    directory = Path(args[0]) if args else CORPUS_DIR
+    for path in write(directory):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
