@@ -46,11 +46,13 @@ class CleanResult:
     """The removed blocks as (rule, text), lines joined by newlines: what a person reviews."""
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def normalise(paragraph: str) -> str:
     """Key of a paragraph for learned boilerplate: NFKC, casefolded, without whitespace,
-    punctuation (ASCII and full-width) or control characters."""
-    text = unicodedata.normalize("NFKC", paragraph).casefold()
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZC")
+    punctuation (ASCII and full-width), symbols or control characters."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", paragraph).casefold())
 
 
 _CLAUSE = re.compile(r"[，,；;！!？?]")

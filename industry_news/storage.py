@@ -21,12 +21,16 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    bindparam,
     create_engine,
+    delete,
     event,
+    insert,
     inspect,
     select,
+    update,
 )
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
@@ -260,7 +264,7 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def compress_html(html: str) -> bytes:
-    return zlib.compress(html.encode("utf-8"), 6)
+    return zlib.compress(html.encode("utf-8"), 3)
 
 
 def decompress_html(blob: bytes) -> str:
@@ -281,50 +285,67 @@ def content_hash(record: Mapping[str, Any]) -> str:
 DATE_FIELDS = ("published_at", "date_precision", "date_reference", "date_earliest", "date_latest")
 
 
-def _keeps_old_date(row: Article, record: Mapping[str, Any]) -> bool:
+def _keeps_old_date(old_lo: Any, old_hi: Any, record: Mapping[str, Any]) -> bool:
     """A re-read of a relative date that is no narrower than the stored one keeps the stored one."""
-    old_lo, old_hi = row.date_earliest, row.date_latest
     new_lo, new_hi = record.get("date_earliest"), record.get("date_latest")
-    if None in (old_lo, old_hi):
+    if old_lo is None or old_hi is None:
         return False
-    if None in (new_lo, new_hi):
+    if new_lo is None or new_hi is None:
         return True
     overlap = new_lo <= old_hi and old_lo <= new_hi
     return overlap and (new_hi - new_lo) >= (old_hi - old_lo)
 
 
-def upsert_article(session: Session, record: Mapping[str, Any]) -> UpsertResult:
-    """Insert or update one article (by url) with its related links."""
+# Statements built once: SQLAlchemy then reuses their compiled form for every article.
+_FIND = select(Article.id, Article.content_hash, Article.date_earliest, Article.date_latest).where(
+    Article.url == bindparam("url")
+)
+_ARTICLES = Article.__table__
+_LINKS = RelatedLink.__table__
+_UNLINK = delete(_LINKS).where(_LINKS.c.article_id == bindparam("article"))
+_UPDATE = update(_ARTICLES).where(_ARTICLES.c.id == bindparam("article"))
+
+
+def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> UpsertResult:
+    """Insert or update one article (by url) with its related links.
+
+    Plain SQL statements rather than the ORM's unit of work: this runs once per crawled page.
+    """
     now = datetime.now(SHANGHAI)
     digest = content_hash(record)
-    row = session.scalar(select(Article).where(Article.url == record["url"]))
+    old = session.execute(_FIND, {"url": record["url"]}).first()
+    values: dict[str, Any] = {name: record.get(name) for name in ("site", "views", "date_text")}
+    values.update({name: record.get(name) or "" for name in CONTENT_FIELDS})
+    values["raw_html"] = compress_html(record.get("html", ""))
+    values["crawled_at"] = record.get("crawled_at") or now
+    if old is None or not _keeps_old_date(old.date_earliest, old.date_latest, record):
+        values.update({name: record.get(name) for name in DATE_FIELDS})
     result: UpsertResult
-    if row is None:
-        row = Article(url=record["url"], first_seen_at=now, content_hash="")
-        session.add(row)
+    if old is None:
         result = "new"
+        values.update(url=record["url"], first_seen_at=now, updated_at=now, content_hash=digest)
+        article_id = session.execute(insert(_ARTICLES), values).inserted_primary_key[0]
     else:
-        result = "unchanged" if row.content_hash == digest else "updated"
-    keep_date = result != "new" and _keeps_old_date(row, record)
-    for name in ("site", "views", "date_text", *CONTENT_FIELDS):
-        setattr(row, name, record.get(name))
-    if not keep_date:
-        for name in DATE_FIELDS:
-            setattr(row, name, record.get(name))
-    row.raw_html = compress_html(record.get("html", ""))
-    row.crawled_at = record.get("crawled_at") or now
-    if result != "unchanged":
-        row.content_hash = digest
-        row.updated_at = now
+        result = "unchanged" if old.content_hash == digest else "updated"
+        article_id = old.id
         if result == "updated":
-            row.related = []
-            session.flush()  # the old links go before the new ones take their positions
-        row.related = [
-            RelatedLink(
-                position=i, target_url=link["url"], title=link["title"], excerpt=link["excerpt"]
-            )
-            for i, link in enumerate(record["related"])
-        ]
+            values.update(updated_at=now, content_hash=digest)
+            session.execute(_UNLINK, {"article": article_id})
+        session.execute(_UPDATE, {**values, "article": article_id})
+    if result != "unchanged" and record["related"]:
+        session.execute(
+            insert(_LINKS),
+            [
+                {
+                    "article_id": article_id,
+                    "position": i,
+                    "target_url": link["url"],
+                    "title": link["title"],
+                    "excerpt": link["excerpt"],
+                }
+                for i, link in enumerate(record["related"])
+            ],
+        )
     return result
 
 

@@ -7,9 +7,9 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
-from industry_news.storage import open_archive, resolve_db_url, session_scope, upsert_article
+from industry_news.storage import open_archive, resolve_db_url, upsert_article
 
 
 class StorePipeline:
@@ -19,6 +19,7 @@ class StorePipeline:
         self.stats = stats
         self.db_url = db_url
         self.engine: Engine | None = None
+        self.connection: Connection | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -26,14 +27,17 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.engine = open_archive(self.db_url)
+        self.connection = self.engine.connect()
 
     def close_spider(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
         if self.engine is not None:
             self.engine.dispose()
 
     def process_item(self, item: Any) -> Any:
-        assert self.engine is not None
-        with session_scope(self.engine) as session:
-            result = upsert_article(session, ItemAdapter(item).asdict())
+        assert self.connection is not None
+        with self.connection.begin():
+            result = upsert_article(self.connection, ItemAdapter(item).asdict())
         self.stats.inc_value(f"industry_news/articles/{result}")
         return item

@@ -113,6 +113,15 @@ class Portal:
         return sorted(self.articles, key=lambda a: (a.published_at, a.id), reverse=True)
 
 
+def now() -> datetime:
+    """The current instant in Asia/Shanghai, whole seconds: a rendered_at for live crawls.
+
+    The crawler trusts a response's Date header only within [fetch - 30 days, fetch + 10 min];
+    replays crawled end to end must be rendered near the wall clock.
+    """
+    return datetime.now(SHANGHAI).replace(microsecond=0)
+
+
 # ---------------------------------------------------------------- shared texts
 
 
