@@ -126,7 +126,8 @@ def main() -> None:
             results["with pipelines"].append(timed_crawl(server.base_url, folder, 2 * run + 1))
         stages = stage_times(pages, server.base_url, folder)
 
-    print(f"\n{'crawl':<20}{'CPU s':>8}{'wall s':>8}{'articles':>10}{'articles/s':>12}{'peak MB':>9}")
+    header = f"{'crawl':<20}{'CPU s':>8}{'wall s':>8}{'articles':>10}{'articles/s':>12}"
+    print(f"\n{header}{'peak MB':>9}")
     median = {}
     for name, runs in results.items():
         m = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
