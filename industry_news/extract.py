@@ -32,6 +32,7 @@ _NEGATIVE = re.compile(
 )
 _POSITIVE = re.compile(r"article|content|entry|single|post|text|detail|body|main", re.IGNORECASE)
 _MIN_BLOCK = 10
+_TRAILING_COUNT = re.compile(r"(.*?\D)\s*(\d[\d,]*)")
 _MAX_META_CHARS = 160
 
 
@@ -92,6 +93,7 @@ class _Doc:
             self.last[el] = max([self.order[el], *kids])
         base = root.find(".//base[@href]")
         self.base = urljoin(url, base.get("href")) if base is not None else url
+        self.url = resolve(url) or url
         self.resolve = resolve
 
     def link(self, anchor: HtmlElement) -> str | None:
@@ -400,9 +402,10 @@ def _parse_meta(doc: _Doc, meta: HtmlElement | str, crumb_category: str) -> dict
     label_only = re.compile("|".join(p.pattern for p in cue.META_LABELS.values()))
     before = [(t, k) for t, k in before if t and not label_only.fullmatch(t)]
     after = [(t, k) for t, k in after if t and not label_only.fullmatch(t)]
-    out["author"] = labelled.get("author") or (before[-1][0] if before and date else "")
+    author = labelled.get("author") or (before[-1][0] if before and date else "")
     category = labelled.get("category", "")
     views = _views(labelled["views"]) if "views" in labelled else None
+    unknown = []
     for text, kind in after:
         if views is None and _views(text) is not None:
             views = _views(text)
@@ -411,10 +414,15 @@ def _parse_meta(doc: _Doc, meta: HtmlElement | str, crumb_category: str) -> dict
         elif not category and crumb_category and text.startswith(crumb_category):
             category, rest = crumb_category, text[len(crumb_category) :]
             views = views if views is not None else _views(rest)
-        elif not category and views is None:
-            m = re.fullmatch(r"(.*?\D)\s*(\d[\d,]*)", text)
-            category, views = (m.group(1).strip(), _views(m.group(2))) if m else (text, None)
-    out["category"] = category
+        elif not category and views is None and (m := _TRAILING_COUNT.fullmatch(text)):
+            category, views = m.group(1).strip(), _views(m.group(2))
+        elif _views(text) is None:
+            unknown.append(text)
+    # A name after the date (the date shown first) is the author, else the category.
+    if unknown and not author:
+        author = unknown.pop(0)
+    out["author"] = author
+    out["category"] = category or (unknown[0] if unknown else "")
     out["views"] = views
     return out
 
@@ -477,7 +485,8 @@ def _related_entries(doc: _Doc, block: list[HtmlElement]) -> tuple[Related, ...]
             return
         if tag == "a":
             url = doc.link(node)
-            if url and classify(url) is Kind.ARTICLE:
+            # A link back to the page itself (the theme's mobile excerpts) is excerpt text.
+            if url and url != doc.url and classify(url) is Kind.ARTICLE:
                 alt = " ".join(i.get("alt", "") or i.get("title", "") for i in node.iter("img"))
                 yield url, _text(node) or squash(alt) or squash(node.get("title", ""))
                 return

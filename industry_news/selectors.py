@@ -134,6 +134,9 @@ DATE = re.compile(
     r"|\d{4}\s*[-－/／.年]\s*\d{1,2}\s*[-－/／.月]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
     r"|\d{1,2}\s*[-－月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
+    # The theme's English options: "F j, Y" and "d M Y".
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}"
 )
 # A relative count run together with the text before it is cut to what a theme can show.
 RELATIVE_COUNT = re.compile(r"(\d+)\s*(秒钟|秒|分钟|分|个小时|小时|天|日|周|星期|个月|月)前")
@@ -158,6 +161,7 @@ META_LABELS = {
     "views": re.compile(r"(浏览|阅读|点击|人气|热度|围观|views?)\s*(次数|量)?\s*[:：]?\s*", re.I),
     "date": re.compile(r"(发布时间|发表时间|更新时间|时间|日期|发表于|更新于|发布于)\s*[:：]?\s*"),
     "source": re.compile(r"(来源|出处)\s*[:：]\s*"),
+    "comments": re.compile(r"(评论|留言|comments?)\s*(数)?\s*[:：]?\s*", re.IGNORECASE),
 }
 VIEWS = re.compile(r"^[(（\[]?\s*(\d[\d,]*)\s*[)）\]]?\s*(次|人|views?|次浏览|次阅读)?$", re.I)
 

@@ -121,3 +121,48 @@ def test_meta_line_among_br_lines_of_one_cell() -> None:
     assert (got.author, got.date_text, got.views) == ("admin", "2024-09-24", 24)
     assert got.category == "常州溧阳产业信息"
     assert got.paragraphs == (P1, P2)
+
+
+@pytest.mark.parametrize(
+    ("meta", "author", "category", "views"),
+    [
+        ("2024-09-24 admin 常州溧阳产业信息 24", "admin", "常州溧阳产业信息", 24),
+        ("admin 2024-09-24 常州溧阳产业信息 24 0", "admin", "常州溧阳产业信息", 24),
+        ("作者：admin 2024-09-24 浏览(24) 评论(0)", "admin", "常州溧阳产业信息", 24),
+        ("liyang021 2024-09-24 常州溧阳产业信息 24", "liyang021", "常州溧阳产业信息", 24),
+    ],
+)
+def test_meta_line_in_other_orders(meta: str, author: str, category: str, views: int) -> None:
+    spans = "".join(f"<span>{part}</span>" for part in meta.split())
+    got = extract(
+        DIVS.replace(
+            DIVS[DIVS.index('<div class="m">') : DIVS.index('<div class="c">')],
+            f"<div>{spans}</div>",
+        )
+    )
+    assert (got.author, got.category, got.views, got.date_text) == (
+        author,
+        category,
+        views,
+        "2024-09-24",
+    )
+
+
+def test_run_together_author_ending_in_digits() -> None:
+    html = HTML5.replace(
+        "admin8个月前 (09-24)常州溧阳产业信息24", "liyang0212周前 (09-24)常州溧阳产业信息24"
+    )
+    got = extract(html)
+    assert (got.author, got.date_text) == ("liyang021", "2周前 (09-24)")
+
+
+def test_english_date_option() -> None:
+    html = DIVS.replace("8个月前<span> (09-24)</span>", "September 24, 2024")
+    assert extract(html).date_text == "September 24, 2024"
+
+
+def test_mobile_excerpt_linking_back_to_the_page_is_excerpt() -> None:
+    html = DIVS.replace("<p>摘要一百...</p>", f'<p><a href="{URL}">摘要一百...</a></p>')
+    got = extract(html)
+    assert (got.related[0].title, got.related[0].excerpt) == ("标题一百", "摘要一百...")
+    assert URL not in [r.url for r in got.related]
