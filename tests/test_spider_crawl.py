@@ -109,3 +109,13 @@ def test_crawl_rejects_a_bad_base_url(tmp_path: Path) -> None:
 def _utc(text: str) -> datetime:
     """A stored (UTC, naive) SQLite datetime as an aware datetime."""
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def test_max_pages_bounds_each_listing(tmp_path: Path) -> None:
+    now = datetime.now(SHANGHAI).replace(microsecond=0)
+    portal = make_portal(30, seed=3, rendered_at=now, per_page=5, categories=2)
+    with ReplayServer(render_site(portal, "tpure"), date_header=now) as server:
+        assert crawl(server.base_url, tmp_path / "a.sqlite3", "-a", "max_pages=2").returncode == 0
+        requested = set(server.requests)
+    assert "/index.php/category-1_2.html" in requested
+    assert not any("_3.html" in path or "page_3" in path for path in requested)
