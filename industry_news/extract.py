@@ -475,34 +475,53 @@ def _article_links(doc: _Doc, el: HtmlElement) -> list[str]:
 
 
 def _related_entries(doc: _Doc, block: list[HtmlElement]) -> tuple[Related, ...]:
-    """Entries in page order: a run of text after links to one article belongs to it."""
-    entries: dict[str, dict[str, list[str]]] = {}
-    current: str | None = None
+    """Entries in page order, each with its title and the text around it as excerpt.
+
+    An entry is the largest element holding links to one article only (li, div, dt…); text
+    between entries (a dd after its dt) belongs to the entry before it.
+    """
+    targets: dict[HtmlElement, str] = {}
+    for el in block:
+        for anchor in el.iter("a"):
+            url = doc.link(anchor)
+            # A link back to the page itself (the theme's mobile excerpts) is excerpt text.
+            if url and url != doc.url and classify(url) is Kind.ARTICLE:
+                targets[anchor] = url
+    roots: dict[HtmlElement, str] = {}
+    tops = set(block)
+    for anchor, url in targets.items():
+        root = anchor
+        while root not in tops:
+            parent = root.getparent()
+            if any(targets.get(a, url) != url for a in parent.iter("a")):
+                break
+            root = parent
+        roots.setdefault(root, url)
 
     def tokens(node: HtmlElement) -> Iterator[tuple[str | None, str]]:
         tag = _tag(node)
         if not tag or tag in cue.SKIP_TAGS:
             return
-        if tag == "a":
-            url = doc.link(node)
-            # A link back to the page itself (the theme's mobile excerpts) is excerpt text.
-            if url and url != doc.url and classify(url) is Kind.ARTICLE:
-                alt = " ".join(i.get("alt", "") or i.get("title", "") for i in node.iter("img"))
-                yield url, _text(node) or squash(alt) or squash(node.get("title", ""))
-                return
+        if node in roots:
+            yield roots[node], ""
+        if node in targets:
+            alt = " ".join(i.get("alt", "") or i.get("title", "") for i in node.iter("img"))
+            yield targets[node], _text(node) or squash(alt) or squash(node.get("title", ""))
+            return
         yield None, node.text or ""
         for child in node:
             yield from tokens(child)
             yield None, child.tail or ""
 
+    entries: dict[str, dict[str, list[str]]] = {}
+    current: str | None = None
     for el in block:
         for url, text in tokens(el):
             if url is not None:
-                if url != current:
-                    current = url
-                    entries.setdefault(url, {"titles": [], "text": []})
+                current = url
+                entry = entries.setdefault(url, {"titles": [], "text": []})
                 if text:
-                    entries[url]["titles"].append(text)
+                    entry["titles"].append(text)
             elif current is not None:
                 entries[current]["text"].append(text)
     result = []

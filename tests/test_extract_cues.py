@@ -166,3 +166,18 @@ def test_mobile_excerpt_linking_back_to_the_page_is_excerpt() -> None:
     got = extract(html)
     assert (got.related[0].title, got.related[0].excerpt) == ("标题一百", "摘要一百...")
     assert URL not in [r.url for r in got.related]
+
+
+def test_related_entries_with_dates_before_their_links() -> None:
+    items = "".join(
+        f'<li><span>2024-05-1{n}</span><a href="/index.php/post/10{n}.html">标题{n}</a></li>'
+        for n in range(3)
+    )
+    html = DIVS.replace(
+        DIVS[DIVS.index('<div class="r">') :],
+        f"<div><div>相关文章</div><ul>{items}</ul></div></div></body></html>",
+    )
+    got = extract(html)
+    assert [(r.title, r.excerpt) for r in got.related] == [
+        (f"标题{n}", f"2024-05-1{n}") for n in range(3)
+    ]
