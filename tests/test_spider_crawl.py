@@ -9,25 +9,27 @@ import pytest
 
 from industry_news.dates import SHANGHAI
 from tests.crawling import crawl, rows, stored_articles
-from tests.portal import ReplayServer, expected_items, make_portal, render_site
+from tests.portal import MARKUPS, ReplayServer, expected_items, make_portal, render_site
 
 CONTENT = ("title", "original_title", "author", "category", "views", "date_text", "body", "related")
 
 
-@pytest.fixture(scope="module")
-def replay(tmp_path_factory: pytest.TempPathFactory):
+@pytest.fixture(scope="module", params=MARKUPS)
+def replay(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """A 30-article portal, 2 categories of 3 listing pages, a 404 and a page without body,
-    crawled twice into one archive."""
+    in each markup, crawled twice into one archive."""
+    markup = request.param
     now = datetime.now(SHANGHAI).replace(microsecond=0)
     portal = make_portal(30, seed=3, rendered_at=now, per_page=5, categories=2)
     ids = [a.id for a in portal.newest_first()]
     specials = {ids[3]: "404", ids[6]: "no_body", ids[9]: "broken"}
     db = tmp_path_factory.mktemp("archive") / "archive.sqlite3"
-    with ReplayServer(render_site(portal, "tpure", specials=specials), date_header=now) as server:
+    pages = render_site(portal, markup, specials=specials)
+    with ReplayServer(pages, date_header=now) as server:
         first = crawl(server.base_url, db)
         after_first = stored_articles(db)
         second = crawl(server.base_url, db)
-        expected = expected_items(portal, server.base_url, specials=specials)
+        expected = expected_items(portal, server.base_url, markup=markup, specials=specials)
     return {
         "portal": portal,
         "ids": ids,
