@@ -88,9 +88,15 @@ class _Doc:
         self.elements: list[HtmlElement] = list(root.iter())
         self.order: dict[HtmlElement, int] = {el: i for i, el in enumerate(self.elements)}
         self.last: dict[HtmlElement, int] = {}
+        self.size: dict[HtmlElement, int] = {}
+        """Characters of text (whitespace included) inside each element: a cheap upper bound."""
         for el in reversed(self.elements):
-            kids = [self.last[c] for c in el if c in self.last]
-            self.last[el] = max([self.order[el], *kids])
+            descendants = size = 0
+            for child in el:
+                descendants += self.last[child] - self.order[child] + 1
+                size += self.size[child] + len(child.tail or "")
+            self.last[el] = self.order[el] + descendants
+            self.size[el] = size + len(el.text or "") if isinstance(el.tag, str) else 0
         base = root.find(".//base[@href]")
         self.base = urljoin(url, base.get("href")) if base is not None else url
         self.url = resolve(url) or url
@@ -163,15 +169,22 @@ def _find_title(doc: _Doc) -> HtmlElement | None:
     parts = _title_parts(doc.root)
     whole = squash(doc.root.findtext(".//title") or "")
     best: tuple[int, int, HtmlElement] | None = None
-    for el in doc.elements:
+    # Exact matches, found by libxml2; the slower scan below also takes prefixes of <title>.
+    named = [
+        el
+        for part in parts
+        for el in doc.root.xpath("//body//*[normalize-space(.)=$p]", p=part)
+    ]
+    for el in named or doc.elements:
         tag = _tag(el)
         if tag in ("html", "head", "title", "body", "a") or tag in cue.SKIP_TAGS:
+            continue
+        if doc.size[el] > 2000:
             continue
         text = _text(el)
         if not 2 <= len(text) <= 200:
             continue
-        named = text in parts or (len(text) >= 6 and whole.startswith(text))
-        if not named:
+        if not (text in parts or (len(text) >= 6 and whole.startswith(text))):
             continue
         inside_link = el.find(".//a") is not None or any(_tag(a) == "a" for a in el.iterancestors())
         rank = (0 if tag in cue.HEADING_TAGS else 1) + (2 if inside_link else 0)
