@@ -171,9 +171,7 @@ def _find_title(doc: _Doc) -> HtmlElement | None:
     best: tuple[int, int, HtmlElement] | None = None
     # Exact matches, found by libxml2; the slower scan below also takes prefixes of <title>.
     named = [
-        el
-        for part in parts
-        for el in doc.root.xpath("//body//*[normalize-space(.)=$p]", p=part)
+        el for part in parts for el in doc.root.xpath("//body//*[normalize-space(.)=$p]", p=part)
     ]
     for el in named or doc.elements:
         tag = _tag(el)
