@@ -485,6 +485,12 @@ def _article_links(doc: _Doc, el: HtmlElement) -> list[str]:
     return [u for u in urls if u and classify(u) is Kind.ARTICLE]
 
 
+def _is_stamp(text: str) -> bool:
+    """A date, or a count, standing alone (in brackets, with a label or not)."""
+    bare = cue.STAMP_EDGES.sub("", text)
+    return bool(cue.DATE.fullmatch(bare)) or bare.isdigit()
+
+
 def _related_entries(doc: _Doc, block: list[HtmlElement]) -> tuple[Related, ...]:
     """Entries in page order, each with its title and the text around it as excerpt.
 
@@ -539,7 +545,8 @@ def _related_entries(doc: _Doc, block: list[HtmlElement]) -> tuple[Related, ...]
     for url, parts in entries.items():
         title = parts["titles"][0] if parts["titles"] else ""
         pieces = [squash(t) for t in parts["text"]]
-        excerpt = squash(" ".join(p for p in pieces if p and p != title))
+        # An entry's date or view count is not its excerpt.
+        excerpt = squash(" ".join(p for p in pieces if p and p != title and not _is_stamp(p)))
         result.append(Related(url=url, title=title, excerpt=excerpt))
     return tuple(result)
 

@@ -16,6 +16,7 @@ from industry_news.urls import Kind, classify
 class Link:
     url: str
     kind: Kind
+    text: str = ""
 
 
 def page_links(root: HtmlElement, url: str, resolve: Resolver) -> list[Link]:
@@ -36,11 +37,12 @@ def page_links(root: HtmlElement, url: str, resolve: Resolver) -> list[Link]:
         if target is None or target in seen:
             continue
         kind = classify(target)
-        if kind is Kind.OTHER and cue.PAGINATION_TEXT.match(squash(anchor.text_content())):
+        text = squash(anchor.text_content())
+        if kind is Kind.OTHER and cue.PAGINATION_TEXT.match(text):
             kind = Kind.LISTING
         if kind is not Kind.OTHER:
             seen.add(target)
-            links.append(Link(target, kind))
+            links.append(Link(target, kind, text))
     return links
 
 

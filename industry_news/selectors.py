@@ -165,6 +165,11 @@ META_LABELS = {
 }
 VIEWS = re.compile(r"^[(（\[]?\s*(\d[\d,]*)\s*[)）\]]?\s*(次|人|views?|次浏览|次阅读)?$", re.I)
 
+# Brackets, labels and units around a date or count that stands alone (a related entry's stamp).
+STAMP_EDGES = re.compile(r"^[\s(（\[【]*(?:发布时间|时间|日期|浏览|阅读)?[:：]?\s*|[\s)）\]】次]*$")
+
+NEXT_PAGE_TEXT = re.compile(r"^\s*(下一?页|下一頁|后一?页|next|[»›>]+)\s*$", re.IGNORECASE)
+
 # Pagination by role, for listings whose URLs do not follow the portal's scheme.
 PAGINATION_TEXT = re.compile(
     r"^\s*(下一?页|下一頁|后一?页|尾页|末页|最后一?页|上一?页|首页|next|last|[»›>]+|\d{1,4})\s*$",

@@ -22,6 +22,7 @@ _ARTICLE_PATH = re.compile(r"/post/(\d+)\.html?$")
 _LISTING_PATH = re.compile(
     r"(?:^/(?:index\.php/?)?$)|/(?:page_(\d+)|category-[\w%-]+?(?:_(\d+))?)\.html?$"
 )
+_HOME_PATH = re.compile(r"/(?:index\.php/?)?(?:page_\d+\.html?)?")
 _ARTICLE_QUERY = "id"
 _LISTING_QUERIES = ("cate", "page")
 _PAGE_QUERY = "page"
@@ -67,8 +68,10 @@ def page_number(url: str) -> int:
 def listing_key(url: str) -> str:
     """The listing a page belongs to, with its page number taken out."""
     parts = urlsplit(url)
-    path = re.sub(r"_\d+(\.html?)$", r"\1", parts.path)
-    path = re.sub(r"/page_\d+\.html?$", "/", path)
+    if _HOME_PATH.fullmatch(parts.path or "/"):
+        path = "/"
+    else:
+        path = re.sub(r"_\d+(\.html?)$", r"\1", parts.path)
     query = [(k, v) for k, v in parse_qsl(parts.query) if k != _PAGE_QUERY]
     return urlunsplit(("", parts.netloc, path, urlencode(query), ""))
 

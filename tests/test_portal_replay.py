@@ -21,7 +21,7 @@ from portal.model import (
     grow_portal,
     post_path,
 )
-from portal.render import NOT_FOUND, category_path
+from portal.render import NOT_FOUND, category_path, home_path
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -68,7 +68,8 @@ def test_listings_paginate_and_articles_show_expected_strings(portal, markup) ->
         assert category_path(category.id, 3) in site
     assert "/index.php/page_2.html" in site and NOT_FOUND in site
     for article in portal.articles[::5]:
-        text = _text(site[post_path(article.id)].body)
+        page = site[post_path(article.id)]
+        text = _text(page.body, page.content_type.partition("charset=")[2])
         item = expected_item(portal, article, markup=markup)
         for key in ("title", "author", "category", "date_text"):
             assert item[key] in text, key
@@ -139,3 +140,88 @@ def test_corpus_files_load_and_pages_show_expected() -> None:
         for paragraph in filter(None, expected["body"].split("\n\n")):
             assert paragraph in text, path.name
     assert encodings == {"utf-8", "gbk"}
+
+
+def test_corpus_covers_every_markup_and_cms_shows_no_excerpts() -> None:
+    by_markup: dict[str, list[dict]] = {}
+    for path in sorted(CORPUS.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        by_markup.setdefault(data["markup"], []).append(data)
+    assert set(by_markup) == set(MARKUPS)
+    assert all(len(pages) >= 2 for pages in by_markup.values()), by_markup.keys()
+    assert "gbk" in {data["encoding"] for data in by_markup["cms"]}
+    cms_related = [r for data in by_markup["cms"] for r in data["expected"]["related"]]
+    assert cms_related and all(r["excerpt"] == "" for r in cms_related)
+    mobile_related = [r for data in by_markup["mobile"] for r in data["expected"]["related"]]
+    assert mobile_related and all(r["excerpt"].endswith("...") for r in mobile_related)
+
+
+@pytest.mark.parametrize("markup", ["cms", "mobile"])
+def test_new_markups_page_through_and_decode(portal, markup) -> None:
+    site = render_site(portal, markup)
+    for category in portal.categories:
+        for n in (1, 2, 3):
+            assert category_path(category.id, n) in site
+    assert home_path(2) in site
+    charsets = set()
+    for path, page in site.items():
+        if not page.content_type.startswith("text/html") or not page.body:
+            continue
+        charset = page.content_type.partition("charset=")[2]
+        charsets.add(charset)
+        text = page.text  # decodes with the declared charset
+        assert f"charset={charset}" in text or f'charset="{charset}"' in text, path
+        assert "\ufffd" not in text, path
+    assert charsets == ({"gbk"} if markup == "cms" else {"utf-8"})
+
+
+def test_cms_markup(portal) -> None:
+    site = render_site(portal, "cms")
+    assert site["/"].content_type == "text/html; charset=gbk"
+    utf8 = render_site(portal, "cms", encoding="utf-8")
+    assert utf8["/"].content_type == "text/html; charset=utf-8"
+    assert portal.newest_first()[0].title in utf8["/"].body.decode("utf-8")
+    article = next(a for a in portal.newest_first() if a.related_ids and a.boilerplate)
+    html = site[post_path(article.id)].text
+    left, main = html.index('<div class="left">'), html.index('<div class="position">')
+    assert left < main < html.index('<div class="xgwz">') < html.index('<div class="context">')
+    assert "您现在的位置：" in html and "&gt;&gt;正文</div>" in html
+    assert f'<div class="title"><h2>{article.title}</h2></div>' in html.replace("&amp;", "&")
+    assert f"发布时间：{date_text(article, portal.rendered_at, 'Y-m-d H:i:s')} &nbsp;" in html
+    assert f'浏览次数：<span id="hits">{article.views}</span>' in html
+    item = expected_item(portal, article, markup="cms")
+    assert item["related"] and all(r["excerpt"] == "" for r in item["related"])
+    assert item["date_text"] == date_text(article, portal.rendered_at, "Y-m-d H:i:s")
+    for related in item["related"]:
+        assert related["url"].replace("http://liyang.021cf.cn", "") in html
+        assert excerpt(portal.article(int(related["url"].rsplit("/", 1)[1][:-5]))) not in html
+    listing = site[category_path(1, 2)].text
+    assert '<li class="thisclass">2</li>' in listing and ">末页</a></li>" in listing
+    assert "<li><a>上一页</a></li>" in site[category_path(1)].text
+
+
+def test_mobile_markup(portal) -> None:
+    site = render_site(portal, "mobile")
+    article = next(
+        a
+        for a in portal.newest_first()
+        if a.related_ids and "周前" in date_text(a, portal.rendered_at)
+    )
+    html = site[post_path(article.id)].text
+    assert "最新文章" not in html and 'class="sidebar"' not in html
+    header = html[html.index("<header") : html.index("</header>")]
+    assert "当前位置：" in header and "menuico" in header
+    text, hint = date_text(article, portal.rendered_at).split(" ", 1)
+    assert f'{text}<span class="datetime"> {hint}</span>' in html
+    assert f'icon-cmt"></i>{len(article.comments)}</div>' in html
+    single = html[
+        html.index('<div class="single postcon">') : html.index('<div class="copynotice">')
+    ]
+    assert '<div class="tags">标签：' in single and '<div class="bdshare">分享到：' in single
+    assert html.index('<div class="pages">') < html.index("<h4>相关文章</h4>")
+    here = f'<p><a href="http://liyang.021cf.cn{post_path(article.id)}">'
+    assert html.count(here) == len(article.related_ids)
+    item = expected_item(portal, article, markup="mobile")
+    assert [r["excerpt"] for r in item["related"]] == [
+        excerpt(portal.article(rid)) for rid in article.related_ids
+    ]

@@ -87,3 +87,8 @@ def test_rebaser_keeps_a_path_prefix() -> None:
 def test_rebaser_rejects_a_bad_base(base: str) -> None:
     with pytest.raises(ValueError, match="base_url"):
         Rebaser(base, ("liyang.021cf.cn",))
+
+
+def test_home_pages_share_one_listing_key() -> None:
+    keys = {listing_key(f"{LIVE}{path}") for path in ("/", "/index.php", "/index.php/page_2.html")}
+    assert len(keys) == 1

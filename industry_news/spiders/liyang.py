@@ -16,6 +16,7 @@ from industry_news.dates import SHANGHAI
 from industry_news.extract import extract_article, parse_html
 from industry_news.items import ArticleItem
 from industry_news.links import Link, listing_entries, page_links
+from industry_news.selectors import NEXT_PAGE_TEXT
 from industry_news.urls import Kind, Rebaser, canonical, classify, listing_key, page_number
 
 logger = logging.getLogger(__name__)
@@ -77,18 +78,21 @@ class LiyangSpider(scrapy.Spider):
             yield from self.listings(root, url, links, depth)
 
     def listings(self, root: Any, url: str, links: list[Link], depth: int) -> Iterator[Any]:
-        """Other listings, and this listing's further pages unless it is archived already."""
+        """Other listings, and this listing's further pages.
+
+        An incremental harvest (stop_at_known) pages on one page at a time, and not at all from
+        a page whose entries are all archived already.
+        """
         here = listing_key(url)
-        exhausted = (
-            self.stop_at_known
-            and bool(self.known_urls)
-            and not (listing_entries(root, links, url, self.resolve) - self.known_urls)
+        incremental = self.stop_at_known and bool(self.known_urls)
+        exhausted = incremental and not (
+            listing_entries(root, links, url, self.resolve) - self.known_urls
         )
         for link in links:
             if link.kind is not Kind.LISTING:
                 continue
             same_listing = listing_key(link.url) == here
-            if same_listing and exhausted:
+            if same_listing and incremental and (exhausted or not _is_next(link, url)):
                 continue
             next_depth = depth + 1 if same_listing else 1
             if self.max_pages and max(page_number(link.url), next_depth) > self.max_pages:
@@ -130,6 +134,13 @@ class LiyangSpider(scrapy.Spider):
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"
         stats.inc_value("industry_news/pages_failed")
         logger.warning("Page failed (%s): %s", reason, request.url)
+
+
+def _is_next(link: Link, url: str) -> bool:
+    """Whether a link of a listing page leads to the page after it."""
+    if page_number(link.url) > 1 or page_number(url) > 1:
+        return page_number(link.url) == page_number(url) + 1
+    return bool(NEXT_PAGE_TEXT.match(link.text))
 
 
 def _positive_int(value: str | int | None, name: str) -> int | None:

@@ -17,6 +17,7 @@ from .model import (
     CONTACT_BLOCK,
     GOV_FOOTER,
     LIVE_HOST,
+    MARKUP_ENCODING,
     SEED_ID,
     Article,
     Portal,
@@ -92,8 +93,18 @@ def entries() -> list[Entry]:
     short = pick(lambda a: len(a.paragraphs) <= 3)
     even = [pick(lambda a: a.id % 2 == 0 and long(a)) for _ in range(3)]
     odd = [pick(lambda a: a.id % 2 == 1 and long(a), newest=True) for _ in range(3)]
+    # Picks for the later markups come after the ones above: the earlier pages stay as they are.
+    cms_gov_id = pick(lambda a: len(a.boilerplate) == 2)
+    cms_alone = pick(lambda a: not a.related_ids)
+    mobile_weeks = pick(lambda a: bool(a.comments) and has("周前")(a))
+    # "1天前" (newest): its calendar day is determinable, unlike some "2天前".
+    mobile_days = pick(lambda a: long(a) and has("天前")(a), newest=True)
     gov = _with(p, years, boilerplate=[list(GOV_FOOTER)], boilerplate_at=None)
     middle = _with(p, middle_id, boilerplate=[list(CONTACT_BLOCK)], boilerplate_at=2)
+    cms_gov = _with(
+        p, cms_gov_id, boilerplate=[list(GOV_FOOTER), list(CONTACT_BLOCK)], boilerplate_at=None
+    )
+    mobile_middle = _with(p, mobile_days, boilerplate=[list(CONTACT_BLOCK)], boilerplate_at=2)
     return [
         Entry(
             "tpure_seed_7550",
@@ -179,6 +190,49 @@ def entries() -> list[Entry]:
             "html5",
             {"specials": {odd[2]: "no_body"}},
         ),
+        Entry(
+            "cms_seed_7550",
+            "the seed article in a DedeCMS layout: sidebar first, GBK, 发布时间 first",
+            make_seed_portal(),
+            SEED_ID,
+            "cms",
+        ),
+        Entry(
+            "cms_gov_footer_utf8",
+            "DedeCMS layout in UTF-8, government footer and contact block, date Y-m-d H:i",
+            cms_gov,
+            cms_gov_id,
+            "cms",
+            {"encoding": "utf-8", "date_format": "Y-m-d H:i"},
+        ),
+        Entry(
+            "cms_no_related",
+            "DedeCMS layout (GBK): 相关文章 heading over an empty list",
+            p,
+            cms_alone,
+            "cms",
+        ),
+        Entry(
+            "mobile_seed_7550",
+            "the seed article as a phone gets it: crumb in <header>, div.meta, excerpts link back",
+            make_seed_portal(),
+            SEED_ID,
+            "mobile",
+        ),
+        Entry(
+            "mobile_comments_weeks",
+            "phone rendering, weeks with the hidden (m-d) hint, a comment count after the views",
+            p,
+            mobile_weeks,
+            "mobile",
+        ),
+        Entry(
+            "mobile_contact_middle",
+            "phone rendering, days, contact block in the middle, tags and share inside the body",
+            mobile_middle,
+            mobile_days,
+            "mobile",
+        ),
     ]
 
 
@@ -198,7 +252,7 @@ def record(entry: Entry) -> tuple[bytes, dict]:
     data = {
         "url": item["url"],
         "reference": entry.portal.rendered_at.isoformat(),
-        "encoding": entry.options.get("encoding", "utf-8"),
+        "encoding": entry.options.get("encoding") or MARKUP_ENCODING.get(entry.markup, "utf-8"),
         "markup": entry.markup,
         "note": entry.note,
         "published_at": item["published_at"],

@@ -17,6 +17,7 @@ from .model import (
     CONTACT_QR,
     LIVE_HOST,
     MARKUP_DATE_FORMAT,
+    MARKUP_ENCODING,
     RELATIVE,
     SHANGHAI,
     SITE_NAME,
@@ -31,7 +32,7 @@ from .model import (
     to_ascii,
 )
 
-MARKUPS = ("tpure", "table", "html5")
+MARKUPS = ("tpure", "table", "html5", "cms", "mobile")
 NOT_FOUND = "<404>"
 """Key of the themed 404 page in `render_site`'s result (served for unknown paths)."""
 ROBOTS = "User-agent: *\nDisallow: /zb_system/\nDisallow: /zb_users/plugin/\nAllow: /\n"
@@ -926,7 +927,364 @@ class Html5(Theme):
         return self.layout(f"页面不存在 | {SITE_NAME}", main)
 
 
-THEMES: dict[str, type[Theme]] = {"tpure": Tpure, "table": Table, "html5": Html5}
+# ====================================================================== cms
+
+
+class Cms(Theme):
+    """A DedeCMS/PHPCMS government-news layout: sidebar first, labelled meta (date first), GBK."""
+
+    name = "cms"
+
+    def layout(self, title: str, main: str, *, description: str = "") -> str:
+        nav = "".join(
+            f'<li><a href="{self.href(category_path(c.id))}">{e(c.name)}</a></li>'
+            for c in self.portal.categories
+        )
+        newest = "".join(
+            f"<li><span>{php_date(a.published_at, 'm-d')}</span>"
+            f'<a href="{self.post(a)}" title="{e(a.title)}" target="_blank">{e(a.title)}</a></li>'
+            for a in self.newest[:8]
+        )
+        hot = "".join(
+            f"<li><span>{php_date(a.published_at, 'm-d')}</span>"
+            f'<a href="{self.post(a)}" title="{e(a.title)}" target="_blank">{e(a.title)}</a></li>'
+            for a in self.hot()
+        )
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset={self.charset}" />
+<title>{e(title)}</title>
+<meta name="keywords" content="溧阳厂房,溧阳招商,溧阳土地" />
+<meta name="description" content="{e(description or SITE_NAME)}" />
+<link href="{self.href("/templets/default/style/dedecms.css")}" rel="stylesheet" media="screen" type="text/css" />
+<script language="javascript" type="text/javascript" src="{self.href("/include/dedeajax2.js")}"></script>
+</head>
+<body class="articleview">
+<div class="top w960 center">
+  <div class="toplogo"><a href="{self.href("/")}"><img src="{self.href("/templets/default/images/logo.gif")}" alt="{SITE_NAME}" /></a></div>
+  <div class="topdate">欢迎访问{SITE_NAME}！ <a href="{self.href("/member/")}">会员中心</a> | <a href="{self.href("/data/rss/1.xml")}">RSS订阅</a></div>
+</div>
+<div class="nav w960 center"><ul><li class="hover"><a href="{self.href("/")}">网站首页</a></li>{nav}</ul></div>
+<div class="w960 center clear mt1">
+  <div class="left">
+    <div class="sbox"><div class="hd"><strong>最新文章</strong></div><ul class="d1">{newest}</ul></div>
+    <div class="sbox"><div class="hd"><strong>热门文章</strong></div><ul class="d1">{hot}</ul></div>
+    <div class="sbox"><div class="hd"><strong>联系我们</strong></div><div class="bd">热线：400-0123-021<br />地址：溧阳市昆仑北路</div></div>
+  </div>
+  <div class="right">
+{main}
+  </div>
+</div>
+<div class="footer w960 center mt1 clear">
+  <div class="footer_left"></div>
+  <div class="footer_body">
+    <p class="powered">Copyright &copy; 2018-2025 {SITE_NAME} 版权所有 技术支持：DedeCMS</p>
+    <p class="copyright"><a href="https://beian.miit.gov.cn/" target="_blank">{ICP}</a> 客服热线：400-0123-021</p>
+  </div>
+  <div class="footer_right"></div>
+</div>
+</body>
+</html>
+"""
+
+    def position(self, *names: tuple[str, str | None]) -> str:
+        """The 您现在的位置 breadcrumb: (text, href or None for plain text)."""
+        parts = [f'<a href="{self.href("/")}">首页</a>']
+        for text, href in names:
+            parts.append(f'<a href="{href}">{e(text)}</a>' if href else e(text))
+        return f'<div class="position">您现在的位置：{"&gt;&gt;".join(parts)}</div>'
+
+    def listing_page(self, listing: Listing) -> str:
+        items = []
+        for a in listing.articles:
+            items.append(
+                f'<li><span class="date">{php_date(a.published_at, "Y-m-d")}</span>'
+                f'<a href="{self.post(a)}" title="{e(a.title)}" target="_blank">{e(a.title)}</a>'
+                f'<p class="intro">{e(excerpt(a))}</p></li>'
+            )
+        if not items:
+            items.append("<li>暂无文章</li>")
+        here = self.href(listing.path(listing.n))
+        crumb = self.position((listing.crumb, here)) if listing.heading else self.position()
+        heading = f"<h3>{e(listing.heading)}</h3>" if listing.heading else "<h3>最新资讯</h3>"
+        main = f"""    {crumb}
+    <div class="listbox"><div class="hd">{heading}</div>
+      <ul class="e2">
+{chr(10).join(items)}
+      </ul>
+    </div>
+    {self.pagebar(listing)}"""
+        title = (listing.heading or "首页") + (f"_第{listing.n}页" if listing.n > 1 else "")
+        return self.layout(f"{title}_{SITE_NAME}", main)
+
+    def pagebar(self, listing: Listing) -> str:
+        if listing.pages <= 1:
+            return ""
+        p, n = listing.path, listing.n
+        parts = [f'<li><a href="{self.href(p(1))}">首页</a></li>']
+        parts.append(
+            f'<li><a href="{self.href(p(n - 1))}">上一页</a></li>'
+            if n > 1
+            else "<li><a>上一页</a></li>"
+        )
+        for k in self.page_numbers(listing):
+            if k == n:
+                parts.append(f'<li class="thisclass">{k}</li>')
+            else:
+                parts.append(f'<li><a href="{self.href(p(k))}">{k}</a></li>')
+        parts.append(
+            f'<li><a href="{self.href(p(n + 1))}">下一页</a></li>'
+            if n < listing.pages
+            else "<li><a>下一页</a></li>"
+        )
+        parts.append(f'<li><a href="{self.href(p(listing.pages))}">末页</a></li>')
+        info = (
+            f'<li><span class="pageinfo">共 <strong>{listing.pages}</strong>页'
+            f"<strong>{len(listing.articles)}</strong>条</span></li>"
+        )
+        return f'<div class="pages"><ul>{"".join(parts)}{info}</ul></div>'
+
+    def body_html(self, article: Article) -> str:
+        out = []
+        for kind, lines in self.segments(article):
+            if kind == "orig":
+                out.append(f'<p style="text-indent:2em">原标题：{e(lines[0])}</p>')
+            elif kind == "p":
+                out.append(f'<p style="text-indent:2em">{e(lines[0])}</p>')
+            elif kind == "contact":
+                out.extend(f'<p style="text-align:center">{e(x)}</p>' for x in lines)
+                out.append(
+                    f'<p style="text-align:center"><img src="{self.qr()}" alt="" '
+                    'width="200" height="200" border="0" /></p>'
+                )
+            else:
+                out.extend(f"<p>{e(x)}</p>" for x in lines)
+        return "\n".join(out)
+
+    def comment_html(self, name: str, text: str, when: str) -> str:
+        return (
+            f'<dl><dt><strong>{e(name)}</strong> <span class="date">{e(when)}</span></dt>'
+            f"<dd>{e(text)}</dd></dl>\n"
+        )
+
+    def article_page(self, article: Article, special: str | None) -> str:
+        body = "" if special == "no_body" else self.body_html(article)
+        comments = "".join(
+            self.comment_html(name, text, "2天前") for name, text in article.comments
+        )
+        if special == "huge":
+            image, giant = self.huge_filler(article)
+            body += image
+            comments += giant
+        older, newer = self.prev_next(article)
+        prev_link = f'<a href="{self.post(older)}">{e(older.title)}</a>' if older else "没有了"
+        next_link = f'<a href="{self.post(newer)}">{e(newer.title)}</a>' if newer else "没有了"
+        related = "".join(
+            f'<li><span class="date">{php_date(r.published_at, "Y-m-d")}</span>'
+            f'<a href="{self.post(r)}" title="{e(r.title)}">{e(r.title)}</a></li>'
+            for r in (self.portal.article(rid) for rid in article.related_ids)
+        )
+        main = f"""    {self.position((self.cat_name(article), self.cat_href(article)), ("正文", None))}
+    <div class="viewbox">
+      <div class="title"><h2>{e(article.title)}</h2></div>
+      <div class="info">发布时间：{e(self.date(article))} &nbsp;来源：溧阳日报 &nbsp;作者：{e(article.author)} &nbsp;浏览次数：<span id="hits">{article.views}</span></div>
+      <div class="intro">{e(self.describe(article, special))}</div>
+      <div id="content" class="content">
+{body}
+      </div>
+      <div class="boxoff"><strong>------分隔线----------------------------</strong></div>
+      <div class="xgwz"><div class="hd"><span>相关文章</span><a href="{self.cat_href(article)}">更多&gt;&gt;</a></div><ul>{related}</ul></div>
+      <div class="context"><ul><li>上一篇：{prev_link}</li><li>下一篇：{next_link}</li></ul></div>
+      <div class="handle"><div class="context_r"><a href="#" onclick="window.print();">打印</a> | <a href="#" onclick="window.close();">关闭</a></div></div>
+    </div>
+    <div class="feedback"><div class="hd"><strong>网友评论</strong></div>
+{comments}
+      <form action="{self.href("/plus/feedback.php?action=send&aid=" + str(article.id))}" method="post"><textarea name="msg" cols="60" rows="4"></textarea><input type="submit" value="发表评论" /></form>
+    </div>"""
+        return self.layout(
+            f"{article.title}_{self.cat_name(article)}_{SITE_NAME}",
+            main,
+            description=self.describe(article, special),
+        )
+
+    def error_page(self) -> str:
+        main = f"""    {self.position(("404", None))}
+    <div class="viewbox"><div class="title"><h2>404 页面不存在</h2></div>
+    <p>对不起，您访问的页面不存在或已被删除。<a href="{self.href("/")}">返回首页</a></p></div>"""
+        return self.layout(f"404_{SITE_NAME}", main)
+
+
+# ====================================================================== mobile
+
+
+class Mobile(Tpure):
+    """The tpure theme as a phone gets it: no sidebar, crumb in <header>, div.meta, mobile bugs."""
+
+    name = "mobile"
+
+    def layout(self, title: str, main: str, *, description: str = "", crumb: str = "") -> str:
+        nav = "".join(
+            f'<li><a href="{self.href(category_path(c.id))}">{e(c.name)}</a></li>'
+            for c in self.portal.categories
+        )
+        return f"""<!DOCTYPE html>
+<html lang="zh-Hans">
+<head>
+<meta charset="{self.charset}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=no">
+<meta name="applicable-device" content="mobile">
+<title>{e(title)}</title>
+<meta name="description" content="{e(description or SITE_NAME)}">
+<link rel="stylesheet" href="{self.href("/zb_users/theme/tpure/style/style.css?v=5.0.6")}">
+<link rel="stylesheet" href="{self.href("/zb_users/theme/tpure/style/iconfont.css")}">
+<style>@media (max-width:768px){{.datetime{{display:none}}.sidebar{{display:none}}}}</style>
+</head>
+<body class="tpure mobile">
+<header class="header">
+  <div class="mhead">
+    <a class="menuico" href="javascript:;" aria-label="菜单"><span></span><span></span><span></span></a>
+    <div class="logo"><a href="{self.href("/")}"><img src="{self.href("/zb_users/theme/tpure/style/images/logo.svg")}" alt="{SITE_NAME}"></a></div>
+    <a class="schico" href="{self.href("/zb_system/cmd.php?act=search")}" aria-label="搜索"><i class="iconfont icon-search"></i></a>
+  </div>
+  <nav class="mnav" style="display:none"><ul><li><a href="{self.href("/")}">首页</a></li>{nav}</ul></nav>
+  {crumb}
+</header>
+<div class="main">
+{main}
+</div>
+<footer class="footer">
+  <p>Copyright © 2018-2025 {SITE_NAME} <a href="https://beian.miit.gov.cn/" rel="nofollow">{ICP}</a></p>
+  <p><a href="{self.href("/")}?pc=1">电脑版</a></p>
+</footer>
+<a class="backtotop"><i class="iconfont icon-top"></i></a>
+</body>
+</html>
+"""
+
+    def meta(self, article: Article) -> str:
+        text, hint = self.date_parts(article)
+        hint_html = f'<span class="datetime">{e(hint)}</span>' if hint else ""
+        return (
+            f'<div class="meta"><i class="iconfont icon-user"></i>{e(article.author)}'
+            f'<i class="iconfont icon-time"></i>{e(text)}{hint_html}'
+            f'<i class="iconfont icon-cate"></i><a href="{self.cat_href(article)}">'
+            f"{e(self.cat_name(article))}</a>"
+            f'<i class="iconfont icon-eye"></i>{article.views}'
+            f'<i class="iconfont icon-cmt"></i>{len(article.comments)}</div>'
+        )
+
+    def crumb(self, *names: tuple[str, str | None]) -> str:
+        parts = [f'<a href="{self.href("/")}">首页</a>']
+        for text, href in names:
+            parts.append(f'<a href="{href}">{e(text)}</a>' if href else e(text))
+        return f'<div class="sitemap">当前位置：{" &gt; ".join(parts)}</div>'
+
+    def listing_page(self, listing: Listing) -> str:
+        items = []
+        for a in listing.articles:
+            items.append(
+                f"""  <div class="post item">
+    <h2><a href="{self.post(a)}">{e(a.title)}</a></h2>
+    <div class="intro">{e(excerpt(a))}</div>
+    {self.meta(a)}
+  </div>"""
+            )
+        if not items:
+            items.append('<div class="post item"><p>暂无文章</p></div>')
+        crumb = self.crumb((listing.crumb, None)) if listing.heading else ""
+        main = f"""<div class="content listcon">
+{chr(10).join(items)}
+{self.pagebar(listing)}
+</div>"""
+        title = (
+            f"{listing.heading or SITE_NAME}"
+            + (f"_第{listing.n}页" if listing.n > 1 else "")
+            + ("" if not listing.heading else f" - {SITE_NAME}")
+        )
+        return self.layout(title, main, crumb=crumb)
+
+    def article_page(self, article: Article, special: str | None) -> str:
+        body = "" if special == "no_body" else self.body_html(article)
+        comments = "".join(
+            self.comment_html(name, text, "2天前") for name, text in article.comments
+        )
+        if special == "huge":
+            image, giant = self.huge_filler(article)
+            body = body.replace("</p>", "</p>" + image, 1) if "</p>" in body else body + image
+            comments += giant
+        older, newer = self.prev_next(article)
+        pages = []
+        if older:
+            pages.append(f'<p>上一篇：<a href="{self.post(older)}">{e(older.title)}</a></p>')
+        if newer:
+            pages.append(f'<p>下一篇：<a href="{self.post(newer)}">{e(newer.title)}</a></p>')
+        tags = "".join(
+            f'<a href="{self.href(tag_path(t.id))}">{e(t.name)}</a>'
+            for t in self.portal.tags
+            if t.id in article.tag_ids
+        )
+        here = self.post(article)
+        related = ""
+        if article.related_ids:
+            rel = "\n".join(
+                f'<div class="relate"><div class="relateinfo"><h3><a href="{self.post(r)}">'
+                f'{e(r.title)}</a></h3><p><a href="{here}">{e(excerpt(r))}</a></p></div></div>'
+                for r in (self.portal.article(rid) for rid in article.related_ids)
+            )
+            related = f"""<div class="block">
+  <div class="posttitle"><h4>相关文章</h4></div>
+  <div class="relatecon">
+{rel}
+  </div>
+</div>"""
+        crumb = self.crumb((self.cat_name(article), self.cat_href(article)), ("正文内容", None))
+        main = f"""<div class="content">
+<div class="block">
+  <div class="post">
+    <h1 class="post-title">{e(article.title)}</h1>
+    {self.meta(article)}
+    <div class="single postcon">
+{body}
+      <div class="tags">标签：{tags}</div>
+      <div class="bdshare">分享到：<a href="#" class="bds_weixin">微信</a><a href="#" class="bds_sqq">QQ</a><a href="#" class="bds_tsina">微博</a></div>
+    </div>
+    <div class="copynotice"><p>{COPYRIGHT}</p></div>
+  </div>
+  <div class="pages">{"".join(pages)}</div>
+</div>
+{related}
+<div class="block" id="comments">
+  <div class="posttitle"><h4>发表评论</h4></div>
+  <div class="cmts">
+{comments}
+  </div>
+  <form method="post" action="{self.href("/zb_system/cmd.php?act=cmt&postid=" + str(article.id))}"><textarea name="txaArticle" rows="3"></textarea><input type="submit" value="提交"></form>
+</div>
+</div>"""
+        return self.layout(
+            f"{article.title} - {SITE_NAME}",
+            main,
+            description=self.describe(article, special),
+            crumb=crumb,
+        )
+
+    def error_page(self) -> str:
+        main = f"""<div class="content"><div class="block"><div class="post errorpage">
+  <h2 class="errortitle">404</h2>
+  <div class="errortext">抱歉，您访问的页面不存在或已被删除！</div>
+  <p><a href="{self.href("/")}">返回首页</a></p>
+</div></div></div>"""
+        return self.layout(f"404错误 - {SITE_NAME}", main)
+
+
+THEMES: dict[str, type[Theme]] = {
+    "tpure": Tpure,
+    "table": Table,
+    "html5": Html5,
+    "cms": Cms,
+    "mobile": Mobile,
+}
 
 SERVER_ERROR = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>Z-BlogPHP 错误提示</title></head>
@@ -950,7 +1308,7 @@ def render_site(
     markup: str = "tpure",
     *,
     absolute_links_host: str | None = LIVE_HOST,
-    encoding: str = "utf-8",
+    encoding: str | None = None,
     specials: dict[int, str] | None = None,
     date_format: str | None = None,
     punct: str = "full",
@@ -958,6 +1316,7 @@ def render_site(
 ) -> dict[str, Page]:
     """Every page of the site: {path (with query if any): Page}, plus NOT_FOUND's themed 404.
 
+    encoding: the bytes' encoding (default: the markup's own, see model.MARKUP_ENCODING);
     date_format: "relative" or one of model.ABSOLUTE_FORMATS (default: the markup's own);
     punct="ascii" renders the portal with ASCII ：，（）；！？ everywhere (see model.ascii_portal);
     body_style="br" renders tpure article bodies as <br>-separated text inside div.single;
@@ -972,6 +1331,7 @@ def render_site(
         portal.article(article_id)
     if punct == "ascii":
         portal = ascii_portal(portal)
+    encoding = encoding or MARKUP_ENCODING.get(markup, "utf-8")
     theme = THEMES[markup](
         portal, absolute_links_host, encoding, date_format or MARKUP_DATE_FORMAT[markup], body_style
     )
