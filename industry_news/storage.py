@@ -177,7 +177,8 @@ def _shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _sqlite_path(url: str) -> Path | None:
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite archive URL; None for other databases and in-memory SQLite."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -217,7 +218,7 @@ def _engine(url: str, *, write: bool) -> Engine:
 def open_archive(url: str | None = None) -> Engine:
     """Open (creating if needed) the archive for writing."""
     url = resolve_db_url(url)
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = _engine(url, write=True)
@@ -236,7 +237,7 @@ def open_archive(url: str | None = None) -> Engine:
 def connect_existing(url: str | None = None) -> Engine:
     """Open an existing archive for reading; ArchiveError if it is missing or foreign."""
     url = resolve_db_url(url)
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is not None and not path.is_file():
         raise ArchiveError(f"no archive at {path}")
     engine = _engine(url, write=False)

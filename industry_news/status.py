@@ -1,0 +1,113 @@
+"""`industry-news status`: the last crawl runs of each spider, as an aligned table."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from industry_news.errors import CommandError
+from industry_news.storage import CrawlRun, connect_existing, resolve_db_url
+
+DEFAULT_LIMIT = 10
+COLUMNS = (
+    "spider",
+    "started",
+    "duration",
+    "finish reason",
+    "requests",
+    "new",
+    "updated",
+    "unchanged",
+    "dropped",
+    "errors",
+)
+NUMERIC = frozenset(COLUMNS[4:])
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("status", help="show the last crawl runs of each spider")
+    parser.add_argument(
+        "--db", metavar="URL", help="archive URL (default: $INDUSTRY_NEWS_DB or data/)"
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"runs per spider, newest first (default {DEFAULT_LIMIT})",
+    )
+    parser.set_defaults(func=run)
+
+
+def duration(delta: timedelta | None) -> str:
+    """`12.3 s`, `4 min 05 s`, `2 h 03 min`; `-` for a run that never finished."""
+    if delta is None:
+        return "-"
+    seconds = delta.total_seconds()
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(int(seconds), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def last_runs(session: Session, limit: int) -> list[CrawlRun]:
+    """The newest `limit` runs of each spider, spiders by name, newest run first."""
+    spiders = session.scalars(select(CrawlRun.spider).distinct().order_by(CrawlRun.spider))
+    runs: list[CrawlRun] = []
+    for spider in list(spiders):
+        query = (
+            select(CrawlRun)
+            .where(CrawlRun.spider == spider)
+            .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
+            .limit(limit)
+        )
+        runs.extend(session.scalars(query))
+    return runs
+
+
+def row(run: CrawlRun) -> tuple[str, ...]:
+    finished = run.finished_at is not None
+    return (
+        run.spider,
+        run.started_at.strftime("%Y-%m-%d %H:%M:%S"),
+        duration(run.finished_at - run.started_at if finished else None),
+        (run.finish_reason or "") if finished else "unfinished",
+        *(str(getattr(run, name)) for name in COLUMNS[4:]),
+    )
+
+
+def table(rows: Sequence[tuple[str, ...]]) -> str:
+    """Columns padded to their widest cell; counts right-aligned."""
+    widths = [max(len(cell) for cell in column) for column in zip(COLUMNS, *rows, strict=True)]
+    lines = []
+    for cells in (COLUMNS, *rows):
+        padded = (
+            cell.rjust(width) if name in NUMERIC else cell.ljust(width)
+            for name, cell, width in zip(COLUMNS, cells, widths, strict=True)
+        )
+        lines.append("  ".join(padded).rstrip())
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CommandError(f"--limit must be 1 or more, got {args.limit}", 2)
+    url = resolve_db_url(args.db)
+    engine = connect_existing(url)
+    try:
+        with Session(engine) as session:
+            rows = [row(run) for run in last_runs(session, args.limit)]
+    finally:
+        engine.dispose()
+    if not rows:
+        print("no crawl runs recorded yet")
+        return 0
+    print(table(rows))
+    return 0
