@@ -86,18 +86,8 @@ def stage_times(pages: dict, base_url: str, folder: Path) -> dict[str, float]:
         got = extract_article(root, url, resolve)
         totals["parse"] += t1 - t0
         totals["extract"] += time.perf_counter() - t1
-        item = ArticleItem(
-            url=url,
-            site="liyang",
-            title=got.title,
-            author=got.author,
-            category=got.category,
-            views=got.views,
-            date_text=got.date_text,
-            body="\n\n".join(got.paragraphs),
-            related=[{"url": r.url, "title": r.title, "excerpt": r.excerpt} for r in got.related],
-            html=response.text,
-            crawled_at=datetime.now(SHANGHAI),
+        item = ArticleItem.from_page(
+            url, "liyang", got, response.text, None, datetime.now(SHANGHAI)
         )
         for name, stage in stages.items():
             t = time.perf_counter()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from industry_news.extract import Extracted
+
 
 def iso(value: datetime | None) -> str | None:
     """ISO 8601 with its offset (feed exports would otherwise drop the time zone)."""
@@ -43,6 +45,32 @@ class ArticleItem:
     date_earliest: datetime | None = field(default=None, metadata=ISO)
     date_latest: datetime | None = field(default=None, metadata=ISO)
     boilerplate: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_page(
+        cls,
+        url: str,
+        site: str,
+        page: Extracted,
+        html: str,
+        http_date: str | None,
+        crawled_at: datetime,
+    ) -> ArticleItem:
+        """The item of an article page, from what extraction read off it."""
+        return cls(
+            url=url,
+            site=site,
+            title=page.title,
+            author=page.author,
+            category=page.category,
+            views=page.views,
+            date_text=page.date_text,
+            body="\n\n".join(page.paragraphs),
+            related=[{"url": r.url, "title": r.title, "excerpt": r.excerpt} for r in page.related],
+            html=html,
+            http_date=http_date,
+            crawled_at=crawled_at,
+        )
 
 
 EXPORT_FIELDS: tuple[str, ...] = (

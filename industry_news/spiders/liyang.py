@@ -100,23 +100,14 @@ class LiyangSpider(scrapy.Spider):
             yield self.request(link.url, depth=next_depth)
 
     def article(self, response: TextResponse, url: str, root: Any) -> ArticleItem:
-        extracted = extract_article(root, url, self.resolve)
         date_header = response.headers.get("Date")
-        return ArticleItem(
-            url=url,
-            site=self.site,
-            title=extracted.title,
-            author=extracted.author,
-            category=extracted.category,
-            views=extracted.views,
-            date_text=extracted.date_text,
-            body="\n\n".join(extracted.paragraphs),
-            related=[
-                {"url": r.url, "title": r.title, "excerpt": r.excerpt} for r in extracted.related
-            ],
-            html=response.text,
-            http_date=date_header.decode("latin-1") if date_header else None,
-            crawled_at=datetime.now(SHANGHAI),
+        return ArticleItem.from_page(
+            url,
+            self.site,
+            extract_article(root, url, self.resolve),
+            response.text,
+            date_header.decode("latin-1") if date_header else None,
+            datetime.now(SHANGHAI),
         )
 
     def failed(self, failure: Failure) -> None:
