@@ -164,7 +164,7 @@ def _title_parts(root: HtmlElement) -> list[str]:
     return [p for p in cue.TITLE_SEPARATORS.split(text) if len(p) >= 2] or ([text] if text else [])
 
 
-def _find_title(doc: _Doc) -> HtmlElement | None:
+def _find_title(doc: _Doc, crumb: HtmlElement | None) -> HtmlElement | None:
     """The element showing the article title: a heading that the <title> names, preferably."""
     parts = _title_parts(doc.root)
     whole = squash(doc.root.findtext(".//title") or "")
@@ -189,13 +189,23 @@ def _find_title(doc: _Doc) -> HtmlElement | None:
         candidate = (rank, -len(list(el.iterancestors())), el)
         if best is None or candidate[:2] < best[:2]:
             best = candidate
-    if best is not None:
+    # A <title> of one part matched before the breadcrumb is the site's name on its logo:
+    # then the first plain h1/h2 after the breadcrumb is the title.
+    start = doc.last[crumb] if crumb is not None else -1
+    if best is not None and (doc.order[best[2]] > start or len(parts) > 1):
         return best[2]
-    for tag in ("h1", "h2"):
-        for el in doc.root.iter(tag):
-            if _text(el) and el.find(".//a") is None:
-                return el
-    return None
+    headings = [
+        el
+        for el in doc.elements[start + 1 :]
+        if _tag(el) in ("h1", "h2")
+        and el.find(".//a") is None
+        and (text := _text(el))
+        and not cue.RELATED_HEADING.match(text)
+        and not cue.SECTION_END.match(text)
+    ]
+    if headings:
+        return min(headings, key=lambda el: _tag(el))
+    return best[2] if best is not None else None
 
 
 # --- breadcrumb ------------------------------------------------------------------------------
@@ -558,12 +568,20 @@ def _char_count(text: str | None) -> int:
     return len("".join(text.split())) if text else 0
 
 
-def _body_container(doc: _Doc, skip: set[HtmlElement], lo: int, hi: int) -> HtmlElement | None:
-    """The element whose paragraphs carry the most non-link text between lo and hi."""
+def _body_containers(doc: _Doc, skip: set[HtmlElement], lo: int, hi: int) -> list[HtmlElement]:
+    """The elements holding the body, in page order, from the text between lo and hi.
+
+    The element whose paragraphs carry the most non-link text wins; siblings that carry a fair
+    share too (an article split over several sections) join it.
+    """
     fast = [el for el in doc.root.cssselect(cue.TPURE_BODY) if lo < doc.order[el] < hi]
     if len(fast) == 1:
-        return fast[0]
+        return fast
     scores: dict[HtmlElement, float] = defaultdict(float)
+    weights: dict[HtmlElement, int] = {}
+
+    def in_zone(node: HtmlElement) -> bool:
+        return doc.last[node] > lo and doc.order[node] < hi
 
     def visit(node: HtmlElement, in_link: bool) -> tuple[int, int]:
         tag = _tag(node)
@@ -579,8 +597,8 @@ def _body_container(doc: _Doc, skip: set[HtmlElement], lo: int, hi: int) -> Html
             link += c_link + (tail if in_link else 0)
         if tag not in cue.BLOCK_TAGS:
             return own, link
-        weight = own - link
-        if weight >= _MIN_BLOCK and doc.last[node] > lo and doc.order[node] < hi:
+        weight = weights[node] = own - link
+        if weight >= _MIN_BLOCK and in_zone(node):
             parent = node.getparent()
             first = node if tag in cue.CONTAINER_TAGS else parent
             if first is not None:
@@ -592,7 +610,7 @@ def _body_container(doc: _Doc, skip: set[HtmlElement], lo: int, hi: int) -> Html
 
     visit(doc.root, False)
     if not scores:
-        return None
+        return []
 
     def adjusted(el: HtmlElement) -> float:
         label = f"{el.get('class', '')} {el.get('id', '')}"
@@ -603,7 +621,22 @@ def _body_container(doc: _Doc, skip: set[HtmlElement], lo: int, hi: int) -> Html
             factor *= 1.3
         return scores[el] * factor
 
-    return max(scores, key=adjusted)
+    top = max(scores, key=adjusted)
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    share = max(2 * _MIN_BLOCK, 0.2 * adjusted(top))
+    body = _text(top)
+
+    def joins(el: HtmlElement) -> bool:
+        if not _tag(el) or el in skip or not in_zone(el):
+            return False
+        if not (adjusted(el) >= share or (_tag(el) == "p" and weights.get(el, 0) >= 40)):
+            return False
+        # A summary repeating the article's opening is not more article.
+        return _text(el).rstrip(".…")[:40] not in body
+
+    return [el for el in parent if el is top or joins(el)]
 
 
 def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Extracted:
@@ -611,9 +644,9 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     if root is None:
         return Extracted()
     doc = _Doc(root, url, resolve)
-    title_el = _find_title(doc)
-    title = _text(title_el) if title_el is not None else ""
     crumb = _find_breadcrumb(doc)
+    title_el = _find_title(doc, crumb)
+    title = _text(title_el) if title_el is not None else ""
     if not title and crumb is not None:
         names = [_text(a) for a in crumb.iter("a")] or [_text(crumb)]
         leaf = cue.BREADCRUMB_SEPARATORS.split(_text(crumb))[-1]
@@ -629,19 +662,20 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     anchors = [el for el in (meta_el, title_el, crumb) if el is not None]
     lo = max((doc.last[el] for el in anchors), default=-1)
     hi = doc.order[heading] if heading is not None else len(doc.order)
-    container = _body_container(doc, skip, lo, hi)
-    paragraphs: list[str] = []
-    if container is not None:
 
-        def in_zone(el: HtmlElement) -> bool:
-            return doc.last[el] > lo and doc.order[el] < hi
+    def in_zone(el: HtmlElement) -> bool:
+        return doc.last[el] > lo and doc.order[el] < hi
 
-        shown_above = {title, meta_node if isinstance(meta_node, str) else None}
-        lines = _lines(container, skip, in_zone)
-        # The title or a bare meta line inside the body's container is not body text.
-        while lines and lines[0] in shown_above:
-            lines.pop(0)
-        paragraphs = lines
+    lines = [
+        line
+        for container in _body_containers(doc, skip, lo, hi)
+        for line in _lines(container, skip, in_zone)
+    ]
+    # The title or a bare meta line inside the body's container is not body text.
+    shown_above = {title, meta_node if isinstance(meta_node, str) else None}
+    while lines and lines[0] in shown_above:
+        lines.pop(0)
+    paragraphs = lines
     return Extracted(
         title=title,
         author=str(meta.get("author", "")),

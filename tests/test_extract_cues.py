@@ -179,3 +179,22 @@ def test_related_entries_with_dates_are_not_excerpts() -> None:
     )
     got = extract(html)
     assert [(r.title, r.excerpt) for r in got.related] == [(f"标题{n}", "") for n in range(3)]
+
+
+def test_title_without_a_telling_head_title_skips_the_logo() -> None:
+    html = DIVS.replace(f"<title>{TITLE}_溧阳厂房网</title>", "<title>溧阳厂房网</title>")
+    html = html.replace('<div class="w">', '<div class="w"><h1>溧阳厂房网</h1>')
+    assert extract(html).title == TITLE
+
+
+def test_body_split_over_sibling_sections() -> None:
+    p3 = "会议强调，要坚持项目为王，以更大力度推进重大产业项目建设，为全市高质量发展提供有力支撑。"
+    sections = f"<section><p>{P1}</p></section><section><p>{P2}</p><p>{p3}</p></section>"
+    html = DIVS.replace(f'<div class="c"><p>{P1}</p><p>{P2}</p></div>', f"<div>{sections}</div>")
+    assert extract(html).paragraphs == (P1, P2, p3)
+
+
+def test_a_summary_repeating_the_opening_is_not_body() -> None:
+    summary = f'<div class="d">{P1[:30]}...</div>'
+    html = DIVS.replace('<div class="c">', f'{summary}<div class="c">')
+    assert extract(html).paragraphs == (P1, P2)
