@@ -230,6 +230,12 @@ def _find_breadcrumb(doc: _Doc) -> HtmlElement | None:
             first = el.find(".//a")
             if cue.HOME_TEXT.match(_text(first)) and len(_text(el)) <= 300:
                 return el
+    # No label, no telling class: a 首页 link followed by a crumb separator ("首页 >> 栏目").
+    for anchor in doc.root.iter("a"):
+        if cue.HOME_TEXT.match(_text(anchor)) and cue.CRUMB_AFTER_HOME.match(anchor.tail or ""):
+            parent = anchor.getparent()
+            if parent is not None and len(_text(parent)) <= 300:
+                return parent
     return None
 
 
@@ -420,9 +426,9 @@ def _parse_meta(doc: _Doc, meta: HtmlElement | str, crumb_category: str) -> dict
         for f in frags
         if date is not None and f.end > date[1]
     ]
-    label_only = re.compile("|".join(p.pattern for p in cue.META_LABELS.values()))
-    before = [(t, k) for t, k in before if t and not label_only.fullmatch(t)]
-    after = [(t, k) for t, k in after if t and not label_only.fullmatch(t)]
+    # Pieces holding a label were read with their labels above.
+    before = [(t, k) for t, k in before if t and not cue.META_LABEL.search(t)]
+    after = [(t, k) for t, k in after if t and not cue.META_LABEL.search(t)]
     author = labelled.get("author") or (before[-1][0] if before and date else "")
     category = labelled.get("category", "")
     views = _views(labelled["views"]) if "views" in labelled else None

@@ -112,6 +112,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 BREADCRUMB_LABEL = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|现在的位置|所在位置)\s*[:：]?")
 BREADCRUMB_CLASS = re.compile(r"breadcrumb|crumb|sitemap|location|position|weizhi", re.IGNORECASE)
 BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|＞|›|»|/|→|&gt;)\s*")
+CRUMB_AFTER_HOME = re.compile(r"^\s*(?:>|＞|›|»|→|/|&gt;){1,2}\s*$")
 BREADCRUMB_LEAF = re.compile(r"^(正文内容|正文|内容|详情|文章详情|阅读正文)$")
 HOME_TEXT = re.compile(r"^(首页|主页|网站首页|home)$", re.IGNORECASE)
 
@@ -156,13 +157,16 @@ RELATIVE_MAX = {
 }
 
 META_LABELS = {
-    "author": re.compile(r"(作者|发布者|发布人|编辑|小编|by)\s*[:：]?\s*", re.IGNORECASE),
+    "author": re.compile(r"(作者|发布者|发布人|编辑|小编|\bby\b)\s*[:：]?\s*", re.IGNORECASE),
     "category": re.compile(r"(分类|栏目|类别|所属分类|频道)\s*[:：]?\s*"),
-    "views": re.compile(r"(浏览|阅读|点击|人气|热度|围观|views?)\s*(次数|量)?\s*[:：]?\s*", re.I),
+    "views": re.compile(
+        r"(浏览|阅读|点击|人气|热度|围观|\bviews?\b)\s*(次数|数|量)?\s*[:：]?\s*", re.I
+    ),
     "date": re.compile(r"(发布时间|发表时间|更新时间|时间|日期|发表于|更新于|发布于)\s*[:：]?\s*"),
     "source": re.compile(r"(来源|出处)\s*[:：]\s*"),
-    "comments": re.compile(r"(评论|留言|comments?)\s*(数)?\s*[:：]?\s*", re.IGNORECASE),
+    "comments": re.compile(r"(评论|留言|\bcomments?\b)\s*(数)?\s*[:：]?\s*", re.IGNORECASE),
 }
+META_LABEL = re.compile("|".join(label.pattern for label in META_LABELS.values()), re.IGNORECASE)
 VIEWS = re.compile(r"^[(（\[]?\s*(\d[\d,]*)\s*[)）\]]?\s*(次|人|views?|次浏览|次阅读)?$", re.I)
 
 # Brackets, labels and units around a date or count that stands alone (a related entry's stamp).

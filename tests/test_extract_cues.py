@@ -198,3 +198,22 @@ def test_a_summary_repeating_the_opening_is_not_body() -> None:
     summary = f'<div class="d">{P1[:30]}...</div>'
     html = DIVS.replace('<div class="c">', f'{summary}<div class="c">')
     assert extract(html).paragraphs == (P1, P2)
+
+
+def test_unlabelled_breadcrumb_and_labelled_meta_with_author_last() -> None:
+    html = page(
+        f"""<table><tr><td class="nav"><a href="/">首页</a> &gt;&gt; <a href="/index.php/category-1.html">常州溧阳产业信息</a> &gt;&gt; 正文</td></tr>
+        <tr><td><font size="4"><b>{TITLE}</b></font></td></tr>
+        <tr><td>发布日期：2024-09-24 &nbsp;&nbsp;点击数：24 &nbsp;&nbsp;来源：溧阳日报 &nbsp;&nbsp;作者：Ruby</td></tr>
+        <tr><td>&nbsp;&nbsp;{P1}<br><br>&nbsp;&nbsp;{P2}<br><br></td></tr>
+        <tr><td><b>相关阅读：</b><br><a href="/index.php/post/100.html">标题一百</a><br></td></tr></table>"""
+    )
+    got = extract(html)
+    assert (got.title, got.category, got.author, got.views) == (
+        TITLE,
+        "常州溧阳产业信息",
+        "Ruby",
+        24,
+    )
+    assert got.paragraphs == (P1, P2)
+    assert [(r.title, r.excerpt) for r in got.related] == [("标题一百", "")]
