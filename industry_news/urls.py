@@ -106,11 +106,10 @@ class Rebaser:
         if parts.scheme not in ("http", "https"):
             return None
         host = (parts.hostname or "").lower()
-        if host in self.portal_hosts and host != self.host:
-            path = parts.path
-            if self.prefix and not path.startswith(self.prefix + "/"):
-                path = self.prefix + (path or "/")
-            url = urlunsplit((self.scheme, self.netloc, path, parts.query, ""))
-        elif host != self.host:
+        if host not in self.portal_hosts and host != self.host:
             return None
-        return canonical(url)
+        path = parts.path or "/"
+        # A replay mounted under a path: the portal's root-relative links live below it.
+        if self.prefix and path != self.prefix and not path.startswith(self.prefix + "/"):
+            path = self.prefix + path
+        return canonical(urlunsplit((self.scheme, self.netloc, path, parts.query, "")))

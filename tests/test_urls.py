@@ -92,3 +92,13 @@ def test_rebaser_rejects_a_bad_base(base: str) -> None:
 def test_home_pages_share_one_listing_key() -> None:
     keys = {listing_key(f"{LIVE}{path}") for path in ("/", "/index.php", "/index.php/page_2.html")}
     assert len(keys) == 1
+
+
+def test_rebaser_keeps_root_relative_links_below_the_prefix() -> None:
+    rebase = Rebaser("http://127.0.0.1:8000/liyang/", ("liyang.021cf.cn",))
+    assert rebase("http://127.0.0.1:8000/index.php/post/1.html") == (
+        "http://127.0.0.1:8000/liyang/index.php/post/1.html"
+    )
+    assert rebase("http://127.0.0.1:8000/liyang/index.php/post/1.html") == (
+        "http://127.0.0.1:8000/liyang/index.php/post/1.html"
+    )
