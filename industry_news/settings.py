@@ -12,9 +12,7 @@ NEWSPIDER_MODULE = "industry_news.spiders"
 INDUSTRY_NEWS_DB = os.environ.get("INDUSTRY_NEWS_DB")
 
 # Politeness: an honest User-Agent, robots.txt, adaptive throttling, few parallel requests.
-USER_AGENT = (
-    "industry-news/0.1 (+https://github.com/industry-news/industry-news; archiver for analysts)"
-)
+USER_AGENT = "industry-news/0.1 (news archiver for economic analysis; obeys robots.txt)"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
