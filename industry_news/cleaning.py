@@ -110,7 +110,8 @@ _FOOTER_LABEL = (
     r"|技术支持|网站标识码|备案号|联系我们)"
 )
 _FOOTER_HEAD = re.compile(
-    rf"^(?:{_FOOTER_LABEL}\s*[:：]|copyright|©|\(c\)|[\u4e00-\u9fff]?icp[备证]|[\u4e00-\u9fff]公网安备)",
+    rf"^(?:{_FOOTER_LABEL}\s*[:：]|版权所有\s*(?:©|\(c\)|copyright)|copyright|©|\(c\)"
+    r"|[\u4e00-\u9fff]?icp[备证]|[\u4e00-\u9fff]公网安备)",
     re.I,
 )
 _FOOTER_STRONG = re.compile(r"版权所有|copyright|©|icp[备证]|公网安备|网站标识码|技术支持", re.I)

@@ -267,3 +267,10 @@ def test_generic_contact_lines(line: str) -> None:
 def test_number_runs_are_fast_and_kept() -> None:
     lines = ["1 " * 39 + "x", "电话" + "1" * 77 + "x", "1-" * 39 + "。"]
     assert clean_paragraphs(lines, GENERIC).paragraphs == tuple(x.strip() for x in lines)
+
+
+def test_site_footer_owned_with_copyright_sign() -> None:
+    footer = "版权所有 © 溧阳厂房网 2008-2025 苏ICP备18052236号-2"
+    assert clean_paragraphs([footer], LIYANG).removed == {"source_footer": 1}
+    prose = "版权所有人依法享有复制、发行等权利，园区将加强知识产权保护工作。"
+    assert clean_paragraphs([prose], LIYANG).paragraphs == (prose,)
