@@ -19,15 +19,16 @@ from portal.model import (
     expected_item,
     expected_items,
     grow_portal,
+    php_date,
     post_path,
 )
-from portal.render import NOT_FOUND, category_path, home_path
+from portal.render import NOT_FOUND, category_path, codec, home_path
 
 CORPUS = Path(__file__).parent / "corpus"
 
 
 def _text(body: bytes, charset: str = "utf-8") -> str:
-    root = lxml.html.document_fromstring(body.decode(charset))
+    root = lxml.html.document_fromstring(body.decode(codec(charset)))
     return re.sub(r"\s+", " ", root.text_content())
 
 
@@ -139,7 +140,7 @@ def test_corpus_files_load_and_pages_show_expected() -> None:
         assert expected["title"] in text and expected["date_text"] in text
         for paragraph in filter(None, expected["body"].split("\n\n")):
             assert paragraph in text, path.name
-    assert encodings == {"utf-8", "gbk"}
+    assert encodings == {"utf-8", "gbk", "gb2312"}
 
 
 def test_corpus_covers_every_markup_and_cms_shows_no_excerpts() -> None:
@@ -152,11 +153,16 @@ def test_corpus_covers_every_markup_and_cms_shows_no_excerpts() -> None:
     assert "gbk" in {data["encoding"] for data in by_markup["cms"]}
     cms_related = [r for data in by_markup["cms"] for r in data["expected"]["related"]]
     assert cms_related and all(r["excerpt"] == "" for r in cms_related)
-    mobile_related = [r for data in by_markup["mobile"] for r in data["expected"]["related"]]
-    assert mobile_related and all(r["excerpt"].endswith("...") for r in mobile_related)
+    for markup in ("mobile", "wordpress"):
+        related = [r for data in by_markup[markup] for r in data["expected"]["related"]]
+        assert related and all(r["excerpt"].endswith("...") for r in related), markup
+    legacy_related = [r for data in by_markup["legacy"] for r in data["expected"]["related"]]
+    assert legacy_related and all(r["excerpt"] == "" for r in legacy_related)
+    assert {data["encoding"] for data in by_markup["legacy"]} == {"gb2312"}
+    assert {data["expected"]["date_text"] for data in by_markup["wordpress"]} >= {"2024年9月24日"}
 
 
-@pytest.mark.parametrize("markup", ["cms", "mobile"])
+@pytest.mark.parametrize("markup", ["cms", "mobile", "wordpress", "legacy"])
 def test_new_markups_page_through_and_decode(portal, markup) -> None:
     site = render_site(portal, markup)
     for category in portal.categories:
@@ -172,7 +178,7 @@ def test_new_markups_page_through_and_decode(portal, markup) -> None:
         text = page.text  # decodes with the declared charset
         assert f"charset={charset}" in text or f'charset="{charset}"' in text, path
         assert "\ufffd" not in text, path
-    assert charsets == ({"gbk"} if markup == "cms" else {"utf-8"})
+    assert charsets == {{"cms": "gbk", "legacy": "gb2312"}.get(markup, "utf-8")}
 
 
 def test_cms_markup(portal) -> None:
@@ -225,3 +231,117 @@ def test_mobile_markup(portal) -> None:
     assert [r["excerpt"] for r in item["related"]] == [
         excerpt(portal.article(rid)) for rid in article.related_ids
     ]
+
+
+def test_php_date_without_zero_padding() -> None:
+    portal = make_seed_portal()
+    seed = portal.article(SEED_ID)
+    assert php_date(seed.published_at, "Y年n月j日") == "2024年9月24日"
+    assert (
+        php_date(seed.published_at.replace(month=3, day=5), "Y年n月j日 H:i") == "2024年3月5日 10:20"
+    )
+    assert date_text(seed, portal.rendered_at, "Y年n月j日") == "2024年9月24日"
+
+
+def test_wordpress_markup(portal) -> None:
+    site = render_site(portal, "wordpress")
+    article = next(
+        a for a in portal.newest_first() if a.related_ids and a.comments and a.original_title
+    )
+    html = site[post_path(article.id)].text.replace("&amp;", "&")
+    assert f"<title>{article.title} – 溧阳厂房网</title>" in html
+    site_title = html.index('<h1 class="site-title"><a href="http://liyang.021cf.cn/" rel="home">')
+    crumb = html.index(
+        '<nav class="breadcrumbs">您的位置：<a href="http://liyang.021cf.cn/">首页</a> » '
+    )
+    entry = html.index(f'<h1 class="entry-title">{article.title}</h1>')
+    assert site_title < crumb < entry
+    assert f" » <span>{article.title}</span></nav>" in html
+    day = date_text(article, portal.rendered_at, "Y年n月j日")
+    assert '<span class="byline">作者：<a href="http://liyang.021cf.cn/index.php/author-' in html
+    assert f'>{article.author}</a></span> <span class="posted-on">发表于 <time' in html
+    assert f'">{day}</time></span> <span class="cat-links">分类：' in html
+    assert f'<span class="views">阅读 {article.views} 次</span></div>' in html
+    content = html[html.index('<div class="entry-content">') : html.index("</article>")]
+    assert content.index(f"<p>原标题：{article.original_title}</p>") < content.index(
+        f"<p>{article.paragraphs[0]}</p>"
+    )
+    assert '<footer class="entry-footer">' in content and "标签：" in content
+    order = [
+        '<nav class="navigation post-navigation"',
+        '<section class="related-posts"><h3 class="related-title">相关文章</h3>',
+        f'<h3 class="comments-title">{len(article.comments)} 条评论</h3>',
+        '<aside id="secondary" class="widget-area">',
+        '<h2 class="widget-title">近期文章</h2>',
+        '<h2 class="widget-title">热门标签</h2>',
+    ]
+    assert [html.index(x) for x in order] == sorted(html.index(x) for x in order)
+    item = expected_item(portal, article, markup="wordpress")
+    assert item["date_text"] == day and "年0" not in day
+    for related in item["related"]:
+        path = related["url"].replace("http://liyang.021cf.cn", "")
+        assert f'alt="{related["title"]}"' in html
+        assert f'{path}" class="related-link" rel="bookmark">{related["title"]}</a>' in html
+        assert f'<div class="excerpt">{related["excerpt"]}</div>' in html
+    first = site[category_path(1)].text
+    assert (
+        '<div class="nav-links"><span aria-current="page" class="page-numbers current">1</span>'
+        in first
+    )
+    assert (
+        f'<a class="next page-numbers" href="http://liyang.021cf.cn{category_path(1, 2)}">下一页 &raquo;</a>'
+        in first
+    )
+    assert "&laquo; 上一页" in site[category_path(1, 2)].text
+
+
+def test_legacy_markup(portal) -> None:
+    site = render_site(portal, "legacy")
+    for path, page in site.items():
+        if page.content_type.startswith("text/html") and page.body:
+            assert page.content_type == "text/html; charset=gb2312", path
+            text = page.text
+            assert 'content="text/html; charset=gb2312"' in text, path
+            assert not re.search(r"<h[1-6][\s>]", text), path
+            assert "当前位置" not in text and "您的位置" not in text, path
+    article = next(a for a in portal.newest_first() if len(a.related_ids) >= 3 and a.original_title)
+    page = site[post_path(article.id)]
+    assert "·".encode("gbk") in page.body  # GBK bytes under the gb2312 label, as browsers read it
+    html = page.text.replace("&amp;", "&")
+    assert f"<title>{article.title}-溧阳厂房网</title>" in html
+    category = portal.category(article.category_id).name
+    assert (
+        '<td class="nav" height="28"><a href="http://liyang.021cf.cn/">首页</a> &gt;&gt; '
+        f'<a href="http://liyang.021cf.cn{category_path(article.category_id)}">{category}</a>'
+        " &gt;&gt; 正文</td>"
+    ) in html
+    assert f'<font size="4" color="#cc0000"><b>{article.title}</b></font>' in html
+    day = date_text(article, portal.rendered_at, "Y-m-d")
+    assert (
+        f"发布日期：{day} &nbsp;&nbsp;点击数：{article.views} &nbsp;&nbsp;来源：溧阳厂房网 "
+        f"&nbsp;&nbsp;作者：{article.author}</td>"
+    ) in html
+    content = html[html.index('<td class="content"') : html.index("<b>相关阅读：</b>")]
+    assert content.count("<br><br>") >= len(article.paragraphs)
+    assert f"&nbsp;&nbsp;&nbsp;&nbsp;原标题：{article.original_title}<br><br>" in content
+    item = expected_item(portal, article, markup="legacy")
+    assert item["related"] and all(r["excerpt"] == "" for r in item["related"])
+    block = html[
+        html.index("<b>相关阅读：</b>") : html.index('【<a href="javascript:window.print()">')
+    ]
+    assert block.count("<a href=") == len(item["related"])
+    for related in item["related"]:
+        assert f'<a href="{related["url"]}" target="_blank">{related["title"]}</a>' in block
+        assert excerpt(portal.article(int(related["url"].rsplit("/", 1)[1][:-5]))) not in html
+    assert '打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】' in html
+    first = site[category_path(1)].text
+    assert (
+        f'共3页 第1页 首页 上一页 <a href="http://liyang.021cf.cn{category_path(1, 2)}">下一页</a>'
+        f' <a href="http://liyang.021cf.cn{category_path(1, 3)}">尾页</a>'
+    ) in first
+    newest = next(a for a in portal.newest_first() if a.category_id == 1)
+    row = f'">{newest.title}</a></td><td width="90" align="right">'
+    assert row + php_date(newest.published_at, "Y-m-d") + "</td></tr>" in first.replace(
+        "&amp;", "&"
+    )
+    assert "共3页 第3页 <a href=" in site[category_path(1, 3)].text

@@ -105,6 +105,19 @@ def entries() -> list[Entry]:
         p, cms_gov_id, boilerplate=[list(GOV_FOOTER), list(CONTACT_BLOCK)], boilerplate_at=None
     )
     mobile_middle = _with(p, mobile_days, boilerplate=[list(CONTACT_BLOCK)], boilerplate_at=2)
+    wp_comments = pick(lambda a: bool(a.comments) and bool(a.original_title))
+    wp_middle = pick(lambda a: long(a) and bool(a.related_ids), newest=True)
+    legacy_gov = pick(lambda a: long(a) and bool(a.original_title) and bool(a.related_ids))
+    legacy_middle = pick(lambda a: long(a) and bool(a.related_ids), newest=True)
+    legacy_bare = pick(lambda a: not a.related_ids)
+    wp_gov = _with(
+        p, wp_comments, boilerplate=[list(GOV_FOOTER), list(CONTACT_BLOCK)], boilerplate_at=None
+    )
+    wp_contact = _with(p, wp_middle, boilerplate=[list(CONTACT_BLOCK)], boilerplate_at=3)
+    legacy_footer = _with(
+        p, legacy_gov, boilerplate=[list(GOV_FOOTER), list(CONTACT_BLOCK)], boilerplate_at=None
+    )
+    legacy_contact = _with(p, legacy_middle, boilerplate=[list(CONTACT_BLOCK)], boilerplate_at=2)
     return [
         Entry(
             "tpure_seed_7550",
@@ -232,6 +245,58 @@ def entries() -> list[Entry]:
             mobile_middle,
             mobile_days,
             "mobile",
+        ),
+        Entry(
+            "wordpress_seed_7550",
+            "the seed article in a WordPress theme: site name in an h1 before the 您的位置 crumb, "
+            "labelled entry-meta spans, date Y年n月j日, related with thumbnails and excerpts",
+            make_seed_portal(),
+            SEED_ID,
+            "wordpress",
+        ),
+        Entry(
+            "wordpress_comments_gov",
+            "WordPress: comments with dates, government footer and contact block after the text",
+            wp_gov,
+            wp_comments,
+            "wordpress",
+        ),
+        Entry(
+            "wordpress_contact_middle",
+            "WordPress: contact block pasted after the third paragraph, an empty <p>&nbsp;</p>",
+            wp_contact,
+            wp_middle,
+            "wordpress",
+        ),
+        Entry(
+            "legacy_seed_7550",
+            "the seed article on an old GB2312 table portal: no headings, no crumb label, "
+            "相关阅读 titles only, author last in the meta cell",
+            make_seed_portal(),
+            SEED_ID,
+            "legacy",
+        ),
+        Entry(
+            "legacy_gov_footer",
+            "old GB2312 portal: <br><br> text with the government footer and the contact block",
+            legacy_footer,
+            legacy_gov,
+            "legacy",
+        ),
+        Entry(
+            "legacy_contact_middle",
+            "old GB2312 portal: contact block in the middle of the <br><br> text",
+            legacy_contact,
+            legacy_middle,
+            "legacy",
+        ),
+        Entry(
+            "legacy_no_body",
+            "old GB2312 portal: an empty content cell and no 相关阅读 (site footer text follows)",
+            p,
+            legacy_bare,
+            "legacy",
+            {"specials": {legacy_bare: "no_body"}},
         ),
     ]
 

@@ -31,11 +31,16 @@ MARKUP_DATE_FORMAT = {
     "html5": "Y年m月d日 H:i",
     "cms": "Y-m-d H:i:s",
     "mobile": RELATIVE,
+    "wordpress": "Y年n月j日",
+    "legacy": "Y-m-d",
 }
 """The date setting each markup uses unless told otherwise."""
-MARKUP_ENCODING = {"cms": "gbk"}
-"""The encoding each markup is served in unless told otherwise (others: utf-8)."""
-MARKUPS_WITHOUT_EXCERPTS = frozenset({"cms"})
+MARKUP_ENCODING = {"cms": "gbk", "legacy": "gb2312"}
+"""The encoding each markup is served in unless told otherwise (others: utf-8).
+
+"gb2312" is a label, as old pages declare it: the bytes are GBK, as browsers decode that label.
+"""
+MARKUPS_WITHOUT_EXCERPTS = frozenset({"cms", "legacy"})
 """Markups whose related lists show no excerpt: the archive holds "" for each."""
 
 CATEGORY_NAMES = ("常州溧阳产业信息", "溧阳招商政策", "园区动态")
@@ -186,12 +191,14 @@ def relative_parts(published: datetime, rendered_at: datetime) -> tuple[str, str
 
 
 def php_date(value: datetime, fmt: str) -> str:
-    """Format a date with the PHP letters the theme's settings use (Y m d H i s)."""
+    """Format a date with the PHP letters the theme's settings use (Y m d n j H i s)."""
     local = value.astimezone(SHANGHAI)
     codes = {
         "Y": f"{local.year:04d}",
         "m": f"{local.month:02d}",
         "d": f"{local.day:02d}",
+        "n": str(local.month),
+        "j": str(local.day),
         "H": f"{local.hour:02d}",
         "i": f"{local.minute:02d}",
         "s": f"{local.second:02d}",
