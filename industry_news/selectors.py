@@ -7,8 +7,6 @@ import re
 # Fast paths for the portal's known theme (Z-BlogPHP "tpure"). Each is checked before use and
 # the generic cue below takes over when it is missing or implausible.
 TPURE_BREADCRUMB = "div.sitemap"
-TPURE_TITLE = "h1"
-TPURE_META = "div.info"
 TPURE_BODY = "div.single"
 
 # Elements whose text is never article text.

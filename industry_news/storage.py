@@ -350,11 +350,6 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
     return result
 
 
-def article_urls(session: Session, site: str) -> set[str]:
-    """Canonical URLs already archived for a site."""
-    return set(session.scalars(select(Article.url).where(Article.site == site)))
-
-
 def learned_keys(url: str, site: str) -> frozenset[str]:
     """The boilerplate keys learned for a site; none when there is no archive yet."""
     try:
