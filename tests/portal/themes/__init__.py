@@ -1,0 +1,24 @@
+"""The markups, one `theme.Theme` subclass a module; THEMES maps each markup name to its class."""
+
+from __future__ import annotations
+
+from ..theme import Theme
+from .cms import Cms
+from .html5 import Html5
+from .legacy import Legacy
+from .mobile import Mobile
+from .table import Table
+from .tpure import Tpure
+from .wordpress import Wordpress
+
+THEMES: dict[str, type[Theme]] = {
+    "tpure": Tpure,
+    "table": Table,
+    "html5": Html5,
+    "cms": Cms,
+    "mobile": Mobile,
+    "wordpress": Wordpress,
+    "legacy": Legacy,
+}
+
+__all__ = ["THEMES", "Cms", "Html5", "Legacy", "Mobile", "Table", "Tpure", "Wordpress"]
