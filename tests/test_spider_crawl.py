@@ -121,3 +121,14 @@ def test_max_pages_bounds_each_listing(tmp_path: Path) -> None:
         requested = set(server.requests)
     assert "/index.php/category-1_2.html" in requested
     assert not any("_3.html" in path or "page_3" in path for path in requested)
+
+
+def test_a_mirror_without_a_root_page_is_entered_by_index_php(tmp_path: Path) -> None:
+    now = datetime.now(SHANGHAI).replace(microsecond=0)
+    portal = make_portal(12, seed=4, rendered_at=now, per_page=5, categories=2)
+    pages = render_site(portal, "tpure")
+    pages["/index.php"] = pages.pop("/")
+    db = tmp_path / "a.sqlite3"
+    with ReplayServer(pages, date_header=now) as server:
+        assert crawl(server.base_url, db).returncode == 0
+    assert len(stored_articles(db)) == 12

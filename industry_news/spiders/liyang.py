@@ -30,7 +30,7 @@ class LiyangSpider(scrapy.Spider):
     name = "liyang"
     site = "liyang"
     portal_url = "http://liyang.021cf.cn/"
-    portal_hosts = ("liyang.021cf.cn", "www.liyang.021cf.cn")
+    portal_hosts = ("liyang.021cf.cn", "www.liyang.021cf.cn", "m.liyang.021cf.cn")
     # Set by an incremental harvest (as spider arguments): archived articles are not fetched
     # again, and with stop_at_known a listing whose entries are all archived is not paged further.
     known_urls: frozenset[str] = frozenset()
@@ -48,7 +48,15 @@ class LiyangSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         home = self.resolve(self.base_url.rstrip("/") + "/")
         assert home is not None
-        yield self.request(home, depth=1)
+        yield self.request(home).replace(errback=self.home_failed)
+
+    def home_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
+        """A mirror that serves no "/" still has Z-BlogPHP's front controller, index.php."""
+        self.failed(failure)
+        if failure.check(HttpError) and failure.value.response.status in GONE:
+            front = self.resolve(self.base_url.rstrip("/") + "/index.php")
+            if front is not None:
+                yield self.request(front)
 
     def request(self, url: str, depth: int = 1) -> scrapy.Request:
         return scrapy.Request(
