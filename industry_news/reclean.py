@@ -99,30 +99,24 @@ def _ruled(engine: Engine, site: str) -> Iterator[tuple[Page, CleanResult]]:
 
 
 def reclean_site(engine: Engine, site: str, min_share: float, min_articles: int) -> dict[str, int]:
-    """Learn the site's list, store it, re-clean its articles. Returns the counts."""
+    """Learn the site's list, re-clean its articles, store the list. Returns the counts.
+
+    Two passes over the stored pages (learn, then clean) keep memory flat on a large archive.
+    """
+    bodies = (result.paragraphs for _, result in _ruled(engine, site))
+    learned = learn_boilerplate(bodies, min_share=min_share, min_articles=min_articles)
     examples: dict[str, str] = {}
-
-    def kept_bodies() -> Iterator[tuple[str, ...]]:
-        for _, result in _ruled(engine, site):
-            for paragraph in result.paragraphs:
-                examples.setdefault(normalise(paragraph), paragraph)
-            yield result.paragraphs
-
-    learned = learn_boilerplate(kept_bodies(), min_share=min_share, min_articles=min_articles)
-    now = datetime.now(SHANGHAI)
-    with session_scope(engine) as session:
-        session.execute(delete(LearnedBoilerplate).where(LearnedBoilerplate.site == site))
-        session.add_all(
-            LearnedBoilerplate(site=site, key=k, text=examples[k], articles=n, learned_at=now)
-            for k, n in learned.items()
-        )
     counts = Counter(articles=0, changed=0, kept_empty=0, learned=len(learned))
     profile = get_profile(site)
+    now = datetime.now(SHANGHAI)
     pages = stored_pages(engine, site)
     while batch := [page for _, page in zip(range(BATCH), pages, strict=False)]:
         with session_scope(engine) as session:
             for page in batch:
                 counts["articles"] += 1
+                for paragraph in page.paragraphs:
+                    if (key := normalise(paragraph)) in learned:
+                        examples.setdefault(key, paragraph)
                 result = clean_paragraphs(page.paragraphs, profile, learned)
                 body = "\n\n".join(result.paragraphs)
                 row = session.get(Article, page.id)
@@ -134,6 +128,14 @@ def reclean_site(engine: Engine, site: str, min_share: float, min_articles: int)
                     row.body, row.original_title = body, result.original_title
                     row.updated_at = now
                     counts["changed"] += 1
+    with session_scope(engine) as session:
+        session.execute(delete(LearnedBoilerplate).where(LearnedBoilerplate.site == site))
+        session.add_all(
+            LearnedBoilerplate(
+                site=site, key=key, text=examples.get(key, key), articles=n, learned_at=now
+            )
+            for key, n in learned.items()
+        )
     return dict(counts)
 
 
