@@ -71,6 +71,20 @@ def parse_html(html: str) -> HtmlElement | None:
         return None
 
 
+def document_base(root: HtmlElement, url: str) -> str:
+    """The URL the page's relative links resolve against (its <base href>, if any)."""
+    base = root.find(".//base[@href]")
+    return urljoin(url, base.get("href")) if base is not None else url
+
+
+def link_target(anchor: HtmlElement, base: str, resolve: Resolver) -> str | None:
+    """The same-site URL an <a> points to, or None (no href, script, mail, fragment, off-site)."""
+    href = (anchor.get("href") or "").strip()
+    if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+        return None
+    return resolve(urljoin(base, href))
+
+
 def _tag(node: object) -> str:
     tag = getattr(node, "tag", None)
     return tag.lower() if isinstance(tag, str) else ""
@@ -97,16 +111,12 @@ class _Doc:
                 size += self.size[child] + len(child.tail or "")
             self.last[el] = self.order[el] + descendants
             self.size[el] = size + len(el.text or "") if isinstance(el.tag, str) else 0
-        base = root.find(".//base[@href]")
-        self.base = urljoin(url, base.get("href")) if base is not None else url
+        self.base = document_base(root, url)
         self.url = resolve(url) or url
         self.resolve = resolve
 
     def link(self, anchor: HtmlElement) -> str | None:
-        href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
-            return None
-        return self.resolve(urljoin(self.base, href))
+        return link_target(anchor, self.base, self.resolve)
 
     def contains(self, outer: HtmlElement, inner: HtmlElement) -> bool:
         return self.order[outer] <= self.order[inner] <= self.last[outer]

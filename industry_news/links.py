@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from urllib.parse import urljoin
+from dataclasses import dataclass, replace
 
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
-from industry_news.extract import Resolver, squash
+from industry_news.extract import Resolver, document_base, link_target, squash
 from industry_news.urls import Kind, classify
 
 
@@ -17,6 +16,8 @@ class Link:
     url: str
     kind: Kind
     text: str = ""
+    anchors: tuple[HtmlElement, ...] = ()
+    """Every <a> of the page that points here."""
 
 
 def page_links(root: HtmlElement, url: str, resolve: Resolver) -> list[Link]:
@@ -25,43 +26,34 @@ def page_links(root: HtmlElement, url: str, resolve: Resolver) -> list[Link]:
     A link whose URL the portal's scheme does not explain still counts as a listing page when its
     text gives it the role of pagination (下一页, 尾页, a page number).
     """
-    base_el = root.find(".//base[@href]")
-    base = urljoin(url, base_el.get("href")) if base_el is not None else url
-    seen: set[str] = set()
-    links: list[Link] = []
+    base = document_base(root, url)
+    found: dict[str, Link] = {}
     for anchor in root.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+        target = link_target(anchor, base, resolve)
+        if target is None:
             continue
-        target = resolve(urljoin(base, href))
-        if target is None or target in seen:
+        if target in found:
+            link = found[target]
+            found[target] = replace(link, anchors=(*link.anchors, anchor))
             continue
         kind = classify(target)
         text = squash(anchor.text_content())
         if kind is Kind.OTHER and cue.PAGINATION_TEXT.match(text):
             kind = Kind.LISTING
-        if kind is not Kind.OTHER:
-            seen.add(target)
-            links.append(Link(target, kind, text))
-    return links
+        found[target] = Link(target, kind, text, (anchor,))
+    return [link for link in found.values() if link.kind is not Kind.OTHER]
 
 
-def listing_entries(root: HtmlElement, links: list[Link], url: str, resolve: Resolver) -> set[str]:
+def listing_entries(links: list[Link]) -> set[str]:
     """The articles a listing page lists as its own entries (not its sidebars' lists).
 
     Each article link stands in an entry: its highest ancestor holding no link to another article.
     Entries are grouped by the element that holds them; the listing is the group whose entries
     carry the most text (titles with intros and meta lines beat sidebars' bare titles).
     """
-    articles = {link.url for link in links if link.kind is Kind.ARTICLE}
-    base_el = root.find(".//base[@href]")
-    base = urljoin(url, base_el.get("href")) if base_el is not None else url
-    targets: dict[HtmlElement, str] = {}
-    for anchor in root.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        target = resolve(urljoin(base, href)) if href else None
-        if target in articles:
-            targets[anchor] = target
+    targets = {
+        anchor: link.url for link in links if link.kind is Kind.ARTICLE for anchor in link.anchors
+    }
 
     def only_links_to(el: HtmlElement, target: str) -> bool:
         return all(targets.get(a, target) == target for a in el.iter("a"))

@@ -83,9 +83,9 @@ class LiyangSpider(scrapy.Spider):
             if link.kind is Kind.ARTICLE and link.url not in self.known_urls:
                 yield self.request(link.url)
         if not is_article:
-            yield from self.listings(root, url, links, depth)
+            yield from self.listings(url, links, depth)
 
-    def listings(self, root: Any, url: str, links: list[Link], depth: int) -> Iterator[Any]:
+    def listings(self, url: str, links: list[Link], depth: int) -> Iterator[Any]:
         """Other listings, and this listing's further pages.
 
         An incremental harvest (stop_at_known) pages on one page at a time, and not at all from
@@ -93,9 +93,7 @@ class LiyangSpider(scrapy.Spider):
         """
         here = listing_key(url)
         incremental = self.stop_at_known and bool(self.known_urls)
-        exhausted = incremental and not (
-            listing_entries(root, links, url, self.resolve) - self.known_urls
-        )
+        exhausted = incremental and not (listing_entries(links) - self.known_urls)
         for link in links:
             if link.kind is not Kind.LISTING:
                 continue
