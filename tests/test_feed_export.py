@@ -6,11 +6,15 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from industry_news.cli import main
 from industry_news.dates import SHANGHAI
 from industry_news.items import EXPORT_FIELDS
 from tests.crawling import crawl
 from tests.portal import ReplayServer, make_portal, render_site
+
+pytestmark = pytest.mark.clock
 
 
 def test_feed_and_export_agree(tmp_path: Path, capsys) -> None:

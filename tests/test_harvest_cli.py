@@ -18,6 +18,8 @@ from industry_news.dates import SHANGHAI
 from industry_news.harvest import harvest_settings, log_handler, worst
 from industry_news.storage import CrawlRun, open_archive, session_scope
 
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,8 @@ from harvesting import archived, article_paths, copy_archive, harvest, listing_p
 from portal import Portal, ReplayServer, expected_items, grow_portal, make_portal, render_site
 from portal.model import now, post_path
 
+pytestmark = pytest.mark.clock
+
 N_OLD, N_NEW = 40, 3
 
 

@@ -19,6 +19,8 @@ from portal.model import now
 from industry_news.lock import ArchiveLock, ArchiveLocked, lock_path
 from industry_news.storage import project_dir
 
+pytestmark = pytest.mark.clock
+
 HOLD = """
 import sys, time
 from pathlib import Path

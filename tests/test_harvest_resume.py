@@ -14,6 +14,8 @@ from harvesting import archived, article_paths, copy_archive, execute, harvest, 
 from portal import Portal, ReplayServer, expected_items, grow_portal, make_portal, render_site
 from portal.model import now, post_path
 
+pytestmark = pytest.mark.clock
+
 
 def test_harvest_killed_mid_crawl_then_rerun_completes_the_archive(tmp_path: Path) -> None:
     portal = make_portal(30, seed=8, rendered_at=now() - timedelta(hours=1))

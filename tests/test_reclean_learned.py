@@ -11,6 +11,8 @@ from industry_news.dates import SHANGHAI
 from tests.crawling import crawl, rows, stored_articles
 from tests.portal import ReplayServer, expected_items, make_portal, render_site
 
+pytestmark = pytest.mark.clock
+
 AD = "溧阳高新区标准厂房火热招租中，单层层高8米，可按需分割，水电配套齐全，欢迎实地考察洽谈。"
 QUOTED = "会议强调，要坚持项目为王，以更大力度推进重大产业项目建设，为全市高质量发展提供有力支撑。"
 

@@ -11,6 +11,8 @@ from industry_news.dates import SHANGHAI
 from tests.crawling import crawl, rows, stored_articles
 from tests.portal import ReplayServer, expected_items, make_portal, render_site
 
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture(scope="module")
 def bad(tmp_path_factory: pytest.TempPathFactory):

@@ -1,0 +1,98 @@
+"""Article extraction as a pure function of a page: HTML in, fields out.
+
+It rests on cues that survive a change of theme, one module each around the parsed page
+(`document`): the 当前位置 breadcrumb (`breadcrumb`), the page <title> against the page's
+headings (`title`), the meta line's shape (`meta`), the 相关文章 heading (`related`), and text
+density between the meta line and that heading (`body`). The portal theme's own selectors (see
+`industry_news.selectors`) are only a fast path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from industry_news.extract.body import body_containers
+from industry_news.extract.breadcrumb import crumb_category, crumb_title, find_breadcrumb
+from industry_news.extract.document import (
+    Document,
+    Resolver,
+    document_base,
+    lines,
+    link_target,
+    parse_html,
+    squash,
+    text,
+)
+from industry_news.extract.meta import Meta, find_meta, parse_meta
+from industry_news.extract.related import Related, find_related, related_entries
+from industry_news.extract.title import find_title
+
+__all__ = [
+    "Extracted",
+    "Related",
+    "Resolver",
+    "document_base",
+    "extract_article",
+    "link_target",
+    "parse_html",
+    "squash",
+]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an article page shows, before any cleaning."""
+
+    title: str = ""
+    author: str = ""
+    category: str = ""
+    views: int | None = None
+    date_text: str = ""
+    paragraphs: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
+
+
+def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Extracted:
+    """Read an article page (see `parse_html`). Fields the page does not show come back empty."""
+    if root is None:
+        return Extracted()
+    doc = Document(root, url, resolve)
+    crumb = find_breadcrumb(doc)
+    title_el = find_title(doc, crumb)
+    title = text(title_el) if title_el is not None else ""
+    if not title and crumb is not None:
+        title = crumb_title(crumb)
+    category = crumb_category(crumb, title)
+    meta_node = find_meta(doc, title_el, crumb)
+    meta = parse_meta(doc, meta_node, category) if meta_node is not None else Meta()
+    meta_el = meta_node if isinstance(meta_node, HtmlElement) else None
+    heading, block = find_related(doc)
+
+    skip = {el for el in (title_el, crumb, meta_el, heading) if el is not None} | set(block)
+    anchors = [el for el in (meta_el, title_el, crumb) if el is not None]
+    lo = max((doc.last[el] for el in anchors), default=-1)
+    hi = doc.order[heading] if heading is not None else len(doc.order)
+
+    def in_zone(el: HtmlElement) -> bool:
+        return doc.last[el] > lo and doc.order[el] < hi
+
+    paragraphs = [
+        line
+        for container in body_containers(doc, skip, lo, hi)
+        for line in lines(container, skip, in_zone)
+    ]
+    # The title or a bare meta line inside the body's container is not body text.
+    shown_above = {title, meta_node if isinstance(meta_node, str) else None}
+    while paragraphs and paragraphs[0] in shown_above:
+        paragraphs.pop(0)
+    return Extracted(
+        title=title,
+        author=meta.author,
+        category=category or meta.category,
+        views=meta.views,
+        date_text=meta.date_text,
+        paragraphs=tuple(paragraphs),
+        related=related_entries(doc, block),
+    )

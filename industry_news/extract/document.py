@@ -1,0 +1,154 @@
+"""The parsed page every cue reads: elements in document order, text sizes, links.
+
+Only elements count: comments and processing instructions are skipped everywhere, so that a
+cue never meets a node without text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from industry_news import selectors as cue
+
+Resolver = Callable[[str], str | None]
+
+_SPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (full-width and non-breaking included) to one space."""
+    return _SPACE.sub(" ", text.replace("\u200b", "").replace("\ufeff", "")).strip()
+
+
+def tag(node: object) -> str:
+    """The lower-case tag of an element; "" for comments, processing instructions, entities."""
+    name = getattr(node, "tag", None)
+    return name.lower() if isinstance(name, str) else ""
+
+
+def text(el: HtmlElement) -> str:
+    """An element's text, squashed ("" for a node that is not an element)."""
+    return squash(el.text_content()) if tag(el) else ""
+
+
+def char_count(value: str | None) -> int:
+    """Characters that are not whitespace."""
+    return len("".join(value.split())) if value else 0
+
+
+def document_base(root: HtmlElement, url: str) -> str:
+    """The URL the page's relative links resolve against (its <base href>, if any)."""
+    base = root.find(".//base[@href]")
+    return urljoin(url, base.get("href")) if base is not None else url
+
+
+def link_target(anchor: HtmlElement, base: str, resolve: Resolver) -> str | None:
+    """The same-site URL an <a> points to, or None (no href, script, mail, fragment, off-site)."""
+    href = (anchor.get("href") or "").strip()
+    if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+        return None
+    try:
+        return resolve(urljoin(base, href))
+    except ValueError:  # an href no URL parser accepts ("http://[bad")
+        return None
+
+
+class Document:
+    """A parsed page with document order at hand."""
+
+    def __init__(self, root: HtmlElement, url: str, resolve: Resolver) -> None:
+        self.root = root
+        self.elements: list[HtmlElement] = [el for el in root.iter() if tag(el)]
+        self.order: dict[HtmlElement, int] = {el: i for i, el in enumerate(self.elements)}
+        self.last: dict[HtmlElement, int] = {}
+        self.size: dict[HtmlElement, int] = {}
+        """Characters of text (whitespace included) inside each element: a cheap upper bound."""
+        for el in reversed(self.elements):
+            descendants = size = 0
+            for child in el:
+                if child in self.order:
+                    descendants += self.last[child] - self.order[child] + 1
+                    size += self.size[child]
+                size += len(child.tail or "")
+            self.last[el] = self.order[el] + descendants
+            self.size[el] = size + len(el.text or "")
+        self.base = document_base(root, url)
+        self.url = resolve(url) or url
+        self.resolve = resolve
+
+    def link(self, anchor: HtmlElement) -> str | None:
+        return link_target(anchor, self.base, self.resolve)
+
+    def contains(self, outer: HtmlElement, inner: HtmlElement) -> bool:
+        return self.order[outer] <= self.order[inner] <= self.last[outer]
+
+    def texts(self, start: int, stop: int, step: int) -> Iterator[tuple[str | None, HtmlElement]]:
+        """(text, the element it stands in) for the text nodes of elements start…stop."""
+        for i in range(start, stop, step):
+            el = self.elements[i]
+            parent = el.getparent()
+            pairs = (
+                ((el.text, el), (el.tail, parent))
+                if step > 0
+                else ((el.tail, parent), (el.text, el))
+            )
+            for value, owner in pairs:
+                if owner is not None:
+                    yield value, owner
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """The document's root element, or None when there is no document."""
+    if not html or not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def lines(
+    el: HtmlElement, skip: set[HtmlElement], keep: Callable[[HtmlElement], bool]
+) -> list[str]:
+    """The element's text as lines: block elements and <br> end a line; link-only lines go."""
+    out: list[str] = []
+    buf: list[str] = []
+    linked = [0]
+
+    def flush() -> None:
+        line = squash("".join(buf))
+        if line and linked[0] <= 0.6 * char_count(line):
+            out.append(line)
+        buf.clear()
+        linked[0] = 0
+
+    def add(value: str | None, in_link: bool) -> None:
+        if value:
+            buf.append(value)
+            if in_link:
+                linked[0] += char_count(value)
+
+    def walk(node: HtmlElement, in_link: bool) -> None:
+        name = tag(node)
+        if not name or name in cue.SKIP_TAGS or node in skip or not keep(node):
+            return
+        block = name in cue.BLOCK_TAGS
+        in_link = in_link or name == "a"
+        if block:
+            flush()
+        add(node.text, in_link)
+        for child in node:
+            walk(child, in_link)
+            add(child.tail, in_link)
+        if block:
+            flush()
+
+    walk(el, False)
+    flush()
+    return out

@@ -1,0 +1,127 @@
+"""The 相关文章 block: its heading, and the entries after it grouped by their own elements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from industry_news import selectors as cue
+from industry_news.extract.document import Document, squash, tag, text
+from industry_news.urls import Kind, classify
+
+
+@dataclass(frozen=True)
+class Related:
+    url: str
+    title: str
+    excerpt: str
+
+
+def find_related(doc: Document) -> tuple[HtmlElement | None, list[HtmlElement]]:
+    """The 相关文章 heading and the elements after it that hold its entries."""
+    heading = None
+    for el in doc.elements:
+        for value, owner in ((el.text, el), (el.tail, el.getparent())):
+            if (
+                value
+                and "相关" in value
+                and owner is not None
+                and cue.RELATED_HEADING.match(text(owner))
+            ):
+                heading = owner
+                break
+        if heading is not None:
+            break
+    if heading is None:
+        return None, []
+    node = heading
+    for _ in range(4):
+        block: list[HtmlElement] = []
+        for sibling in node.itersiblings():
+            if not tag(sibling):
+                continue
+            if cue.SECTION_END.match(text(sibling)) or (
+                tag(sibling) in cue.HEADING_TAGS and not sibling.findall(".//a")
+            ):
+                break
+            block.append(sibling)
+        if any(_article_links(doc, el) for el in block):
+            return heading, block
+        parent = node.getparent()
+        if parent is None or tag(parent) in ("body", "html"):
+            break
+        node = parent
+    return heading, []
+
+
+def _article_links(doc: Document, el: HtmlElement) -> list[str]:
+    urls = (doc.link(a) for a in el.iter("a"))
+    return [u for u in urls if u and classify(u) is Kind.ARTICLE]
+
+
+def _is_stamp(value: str) -> bool:
+    """A date, or a count, standing alone (in brackets, with a label or not)."""
+    bare = cue.STAMP_EDGES.sub("", value)
+    return bool(cue.DATE.fullmatch(bare)) or bare.isdigit()
+
+
+def related_entries(doc: Document, block: list[HtmlElement]) -> tuple[Related, ...]:
+    """Entries in page order, each with its title and the text around it as excerpt.
+
+    An entry is the largest element holding links to one article only (li, div, dt…); text
+    between entries (a dd after its dt) belongs to the entry before it.
+    """
+    targets: dict[HtmlElement, str] = {}
+    for el in block:
+        for anchor in el.iter("a"):
+            url = doc.link(anchor)
+            # A link back to the page itself (the theme's mobile excerpts) is excerpt text.
+            if url and url != doc.url and classify(url) is Kind.ARTICLE:
+                targets[anchor] = url
+    roots: dict[HtmlElement, str] = {}
+    tops = set(block)
+    for anchor, url in targets.items():
+        root = anchor
+        while root not in tops:
+            parent = root.getparent()
+            if any(targets.get(a, url) != url for a in parent.iter("a")):
+                break
+            root = parent
+        roots.setdefault(root, url)
+
+    def tokens(node: HtmlElement) -> Iterator[tuple[str | None, str]]:
+        name = tag(node)
+        if not name or name in cue.SKIP_TAGS:
+            return
+        if node in roots:
+            yield roots[node], ""
+        if node in targets:
+            alt = " ".join(i.get("alt", "") or i.get("title", "") for i in node.iter("img"))
+            yield targets[node], text(node) or squash(alt) or squash(node.get("title", ""))
+            return
+        yield None, node.text or ""
+        for child in node:
+            yield from tokens(child)
+            yield None, child.tail or ""
+
+    entries: dict[str, dict[str, list[str]]] = {}
+    current: str | None = None
+    for el in block:
+        for url, piece in tokens(el):
+            if url is not None:
+                current = url
+                entry = entries.setdefault(url, {"titles": [], "text": []})
+                if piece:
+                    entry["titles"].append(piece)
+            elif current is not None:
+                entries[current]["text"].append(piece)
+    result = []
+    for url, parts in entries.items():
+        title = parts["titles"][0] if parts["titles"] else ""
+        pieces = [squash(t) for t in parts["text"]]
+        # An entry's date or view count is not its excerpt.
+        excerpt = squash(" ".join(p for p in pieces if p and p != title and not _is_stamp(p)))
+        result.append(Related(url=url, title=title, excerpt=excerpt))
+    return tuple(result)
