@@ -18,9 +18,11 @@ class Crawl:
     log: str
 
 
-def crawl(base_url: str, db: Path, *args: str, timeout: float = 120) -> Crawl:
-    """`scrapy crawl liyang -a base_url=…` into the SQLite file `db`, from the project folder."""
-    command = [sys.executable, "-m", "scrapy", "crawl", "liyang", "-a", f"base_url={base_url}"]
+def crawl(
+    base_url: str, db: Path, *args: str, timeout: float = 120, spider: str = "liyang"
+) -> Crawl:
+    """`scrapy crawl SPIDER -a base_url=…` into the SQLite file `db`, from the project folder."""
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"base_url={base_url}"]
     command += ["-s", f"INDUSTRY_NEWS_DB=sqlite:///{db}", *FAST, *args]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     return Crawl(done.returncode, done.stderr)

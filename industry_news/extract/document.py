@@ -19,6 +19,9 @@ from industry_news import selectors as cue
 Resolver = Callable[[str], str | None]
 
 _SPACE = re.compile(r"\s+")
+# Server-side includes leave </body></html> mid-page; libxml2 keeps nothing after them, browsers
+# keep going. End tags of these two are never needed: the parser closes both at the end.
+_DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 
 def squash(text: str) -> str:
@@ -45,7 +48,12 @@ def char_count(value: str | None) -> int:
 def document_base(root: HtmlElement, url: str) -> str:
     """The URL the page's relative links resolve against (its <base href>, if any)."""
     base = root.find(".//base[@href]")
-    return urljoin(url, base.get("href")) if base is not None else url
+    if base is None:
+        return url
+    try:
+        return urljoin(url, base.get("href"))
+    except ValueError:  # an href no URL parser accepts ("http://[bad")
+        return url
 
 
 def link_target(anchor: HtmlElement, base: str, resolve: Resolver) -> str | None:
@@ -108,7 +116,7 @@ def parse_html(html: str) -> HtmlElement | None:
     if not html or not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(_DOCUMENT_END.sub("", html))
     except (etree.ParserError, ValueError):
         return None
 

@@ -8,12 +8,13 @@ from datetime import datetime
 from typing import Any
 
 import scrapy
+from lxml.html import HtmlElement
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from industry_news.dates import SHANGHAI
-from industry_news.extract import extract_article, parse_html
+from industry_news.extract import Extracted, extract_article, parse_html
 from industry_news.items import ArticleItem
 from industry_news.links import Link, listing_entries, page_links
 from industry_news.selectors import NEXT_PAGE_TEXT
@@ -73,7 +74,14 @@ class LiyangSpider(scrapy.Spider):
         root = parse_html(response.text)
         is_article = classify(url) is Kind.ARTICLE
         if is_article:
-            yield self.article(response, url, root)
+            try:
+                page = self.extract(root, url)
+            except Exception:
+                # A page the extractor cannot read still leads to its links; the fault is counted.
+                stats.inc_value("industry_news/extract_errors")
+                logger.exception("Extraction failed, links still followed: %s", response.url)
+            else:
+                yield self.article(response, url, page)
         if root is None:
             stats.inc_value("industry_news/pages_empty")
             logger.warning("Empty page: %s", response.url)
@@ -105,12 +113,16 @@ class LiyangSpider(scrapy.Spider):
                 continue
             yield self.request(link.url, depth=next_depth)
 
-    def article(self, response: TextResponse, url: str, root: Any) -> ArticleItem:
+    def extract(self, root: HtmlElement | None, url: str) -> Extracted:
+        """What the article page at `url` shows."""
+        return extract_article(root, url, self.resolve)
+
+    def article(self, response: TextResponse, url: str, page: Extracted) -> ArticleItem:
         date_header = response.headers.get("Date")
         return ArticleItem.from_page(
             url,
             self.site,
-            extract_article(root, url, self.resolve),
+            page,
             response.text,
             date_header.decode("latin-1") if date_header else None,
             datetime.now(SHANGHAI),
