@@ -79,6 +79,11 @@ _SHARE = re.compile(
     rf"^(?:分享给朋友|分享到|分享至|分享本文|一键分享|分享){_SEP}(?:{_SHARE_TARGET}{_SEP})*$", re.I
 )
 _SHARE_ONLY = re.compile(rf"^{_SEP}(?:{_SHARE_TARGET}{_SEP})+$", re.I)
+# How-to lines of a share box: 用微信"扫一扫"…, 点击右上角分享…, 即可将网页分享给您的微信好友。
+_SHARE_HOWTO = re.compile(
+    r"微信\W{0,2}扫一扫|扫一扫\W{0,2}(?:分享|即可)|点击?(?:屏幕)?右上角.{0,12}分享"
+    r"|分享(?:给|到|至)(?:您的)?(?:微信)?(?:好友|朋友圈)"
+)
 
 # prev_next: previous / next links and 返回列表.
 _PREV_NEXT = re.compile(
@@ -106,15 +111,18 @@ _URL = re.compile(r"^https?://\S+$", re.I)
 
 # source_footer: a government site's footer pasted with the article (often run together).
 _FOOTER_LABEL = (
-    r"(?:主办|承办|主管|协办|版权所有|地址|电话|传真|邮编|邮政编码|电子邮箱|电子邮件|邮箱|e-?mail"
-    r"|技术支持|网站标识码|备案号|联系我们)"
+    r"(?:(?:网站)?(?:主办|承办|主管|协办|运营|运维)(?:单位)?|版权所有|地址|电话|传真|邮编|邮政编码"
+    r"|电子邮箱|电子邮件|邮箱|e-?mail|技术支持|网站标识码|备案号|联系我们|广告热线|举报电话)"
 )
 _FOOTER_HEAD = re.compile(
     rf"^(?:{_FOOTER_LABEL}\s*[:：]|版权所有\s*(?:©|\(c\)|copyright)|copyright|©|\(c\)"
     r"|[\u4e00-\u9fff]?icp[备证]|[\u4e00-\u9fff]公网安备)",
     re.I,
 )
-_FOOTER_STRONG = re.compile(r"版权所有|copyright|©|icp[备证]|公网安备|网站标识码|技术支持", re.I)
+_FOOTER_STRONG = re.compile(
+    r"版权所有|copyright|©|icp[备证]|公网安备|网站标识码|技术支持|all rights reserved",
+    re.I,
+)
 _FOOTER_LABEL_COLON = re.compile(rf"{_FOOTER_LABEL}\s*[:：]", re.I)
 _OWNED = re.compile(r"版权所有\s*$")
 
@@ -166,7 +174,7 @@ def _is_copyright(unit: str, profile: SiteProfile) -> bool:
 
 
 def _is_share(unit: str, profile: SiteProfile) -> bool:
-    return _SHARE.match(unit) is not None
+    return _SHARE.match(unit) is not None or (len(unit) <= 80 and bool(_SHARE_HOWTO.search(unit)))
 
 
 def _is_prev_next(unit: str, profile: SiteProfile) -> bool:
@@ -181,6 +189,9 @@ def _is_footer(unit: str, profile: SiteProfile) -> bool:
     if len(unit) > 200:
         return False
     if _OWNED.search(unit) and len(unit) <= 60 and not _CLAUSE.search(unit):
+        return True
+    # A footer run into one line names two of its parts (版权所有 … ICP备…, 主办单位 … 技术支持).
+    if len({m.lower() for m in _FOOTER_STRONG.findall(unit)}) >= 2 and not _SENTENCE.search(unit):
         return True
     return bool(_FOOTER_HEAD.match(unit)) and (
         _FOOTER_STRONG.search(unit) is not None or len(_FOOTER_LABEL_COLON.findall(unit)) >= 2

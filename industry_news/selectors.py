@@ -24,7 +24,6 @@ SKIP_TAGS = frozenset(
         "textarea",
         "button",
         "input",
-        "form",
         "object",
         "embed",
         "head",
@@ -125,17 +124,17 @@ SECTION_END = re.compile(
 
 # A date as a portal shows it (relative or absolute), full-width digits included (\d is Unicode).
 DATE = re.compile(
-    r"刚刚"
+    r"(?:刚刚"
     r"|半(?:小时|年)前"
     r"|\d+\s*(?:秒钟?|分钟|分|小时|个小时|天|日|周|星期|个月|月|年)前"
     r"(?:\s*[(（]\s*\d{2,4}(?:\s*[-－/／.年月]\s*\d{1,2}){1,2}\s*日?\s*[)）])?"
     r"|(?:今天|昨天|前天)\s*\d{1,2}\s*[:：]\s*\d{2}"
     r"|\d{4}\s*[-－/／.年]\s*\d{1,2}\s*[-－/／.月]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
-    r"|\d{1,2}\s*[-－月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
+    r"|(?<!\d)\d{1,2}\s*[-－月]\s*\d{1,2}(?!\d)\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
     # The theme's English options: "F j, Y" and "d M Y".
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})"
 )
 # A relative count run together with the text before it is cut to what a theme can show.
 RELATIVE_COUNT = re.compile(r"(\d+)\s*(秒钟|秒|分钟|分|个小时|小时|天|日|周|星期|个月|月)前")

@@ -18,6 +18,7 @@ from industry_news.extract.breadcrumb import crumb_category, crumb_title, find_b
 from industry_news.extract.document import (
     Document,
     Resolver,
+    char_count,
     document_base,
     lines,
     link_target,
@@ -27,7 +28,7 @@ from industry_news.extract.document import (
 )
 from industry_news.extract.meta import Meta, find_meta, parse_meta
 from industry_news.extract.related import Related, find_related, related_entries
-from industry_news.extract.title import find_title
+from industry_news.extract.title import find_title, line_before
 
 __all__ = [
     "Extracted",
@@ -61,19 +62,29 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     doc = Document(root, url, resolve)
     crumb = find_breadcrumb(doc)
     title_el = find_title(doc, crumb)
+    if title_el is None:
+        start = doc.last[crumb] if crumb is not None else -1
+        body = body_containers(doc, {crumb} if crumb is not None else set(), start, len(doc.order))
+        title_el = line_before(doc, body, start) if body else None
     title = text(title_el) if title_el is not None else ""
     if not title and crumb is not None:
         title = crumb_title(crumb)
     category = crumb_category(crumb, title)
-    meta_node = find_meta(doc, title_el, crumb)
+    heading, block = find_related(doc)
+    hi = doc.order[heading] if heading is not None else len(doc.order)
+    meta_node = find_meta(doc, title_el, crumb, hi)
     meta = parse_meta(doc, meta_node, category) if meta_node is not None else Meta()
     meta_el = meta_node if isinstance(meta_node, HtmlElement) else None
-    heading, block = find_related(doc)
 
     skip = {el for el in (title_el, crumb, meta_el, heading) if el is not None} | set(block)
-    anchors = [el for el in (meta_el, title_el, crumb) if el is not None]
+    anchors = [el for el in (title_el, crumb) if el is not None]
     lo = max((doc.last[el] for el in anchors), default=-1)
-    hi = doc.order[heading] if heading is not None else len(doc.order)
+    if meta_el is not None:
+        # A meta line below the body ends the body's zone; one above it starts the zone.
+        if doc.order[meta_el] > lo and _text_between(doc, lo + 1, doc.order[meta_el]) > 200:
+            hi = min(hi, doc.order[meta_el])
+        else:
+            lo = max(lo, doc.last[meta_el])
 
     def in_zone(el: HtmlElement) -> bool:
         return doc.last[el] > lo and doc.order[el] < hi
@@ -96,3 +107,8 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
         paragraphs=tuple(paragraphs),
         related=related_entries(doc, block),
     )
+
+
+def _text_between(doc: Document, start: int, stop: int) -> int:
+    """Characters of text (not whitespace) in the elements start…stop."""
+    return sum(char_count(value) for value, _ in doc.texts(start, stop, 1))

@@ -97,18 +97,18 @@ class Document:
         return self.order[outer] <= self.order[inner] <= self.last[outer]
 
     def texts(self, start: int, stop: int, step: int) -> Iterator[tuple[str | None, HtmlElement]]:
-        """(text, the element it stands in) for the text nodes of elements start…stop."""
+        """(text, the element it stands in) for the text nodes of elements start…stop.
+
+        Text after a comment inside an element (发布日期：<!-- -->2019-03-06) stands in it too.
+        """
         for i in range(start, stop, step):
             el = self.elements[i]
             parent = el.getparent()
-            pairs = (
-                ((el.text, el), (el.tail, parent))
-                if step > 0
-                else ((el.tail, parent), (el.text, el))
-            )
-            for value, owner in pairs:
-                if owner is not None:
-                    yield value, owner
+            pairs = [(el.text, el)]
+            pairs += [(child.tail, el) for child in el if not tag(child) and child.tail]
+            if parent is not None:
+                pairs.append((el.tail, parent))
+            yield from pairs if step > 0 else reversed(pairs)
 
 
 def parse_html(html: str) -> HtmlElement | None:

@@ -19,6 +19,7 @@ from industry_news.urls import Kind, classify
 
 MAX_META_CHARS = 160
 _TRAILING_COUNT = re.compile(r"(.*?\D)\s*(\d[\d,]*)")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 @dataclass(frozen=True)
@@ -29,37 +30,63 @@ class Meta:
     date_text: str = ""
 
 
+def _prose(line: str) -> bool:
+    """A sentence of the article ("2019年2月27日下午，…。"), not a meta line."""
+    return (
+        bool(_SENTENCE_END.search(line))
+        or line.count("，") >= 2
+        or (len(line) > 60 and "，" in line)
+    )
+
+
+def _stamp_of_entry(owner: HtmlElement) -> bool:
+    """A date beside a list entry's title link (a sidebar's or a related list's)."""
+    block = owner if tag(owner) in cue.BLOCK_TAGS else owner.getparent()
+    return block is not None and any(len(text(a)) >= 10 for a in block.iter("a"))
+
+
 def _date_node(
-    texts: Iterator[tuple[str | None, HtmlElement]], title: HtmlElement | None, doc: Document
+    texts: Iterator[tuple[str | None, HtmlElement]],
+    title: HtmlElement | None,
+    doc: Document,
+    entries_too: bool = True,
 ) -> HtmlElement | str | None:
     """The short element holding the first date; a bare line of text when its element is long."""
     for value, owner in texts:
         if not value or tag(owner) in cue.SKIP_TAGS or not cue.DATE.search(value):
             continue
+        line = squash(value)
+        if _prose(line) or (not entries_too and _stamp_of_entry(owner)):
+            continue
         holds_title = title is not None and doc.contains(owner, title)
-        if not holds_title and len(text(owner)) <= MAX_META_CHARS:
+        if not holds_title and len(text(owner)) <= MAX_META_CHARS and not _prose(text(owner)):
             return owner
-        if len(squash(value)) <= MAX_META_CHARS:
-            return squash(value)
+        if len(line) <= MAX_META_CHARS:
+            return line
     return None
 
 
 def find_meta(
-    doc: Document, title: HtmlElement | None, crumb: HtmlElement | None
+    doc: Document, title: HtmlElement | None, crumb: HtmlElement | None, stop: int
 ) -> HtmlElement | str | None:
     """The short element around the first date near the title, grown to hold its neighbours.
 
-    When that date stands in a long element (a line of text among <br>s), the line itself.
+    Looked for after the title, then before it, then further down to `stop` (a date line
+    below the body); a date inside a sentence is the article's, not the page's. When the date
+    stands in a long element (a line of text among <br>s), the line itself.
     """
     if title is not None:
         after = doc.last[title] + 1
+        near = min(after + 80, stop)
         parent = title.getparent()
         tail = [(title.tail, parent)] if parent is not None else []
-        forward = doc.texts(after, min(after + 80, len(doc.elements)), 1)
+        forward = doc.texts(after, near, 1)
         node = _date_node(itertools.chain(tail, forward), title, doc)
         if node is None:
             start = doc.order[title]
             node = _date_node(doc.texts(start - 1, max(start - 40, -1), -1), title, doc)
+        if node is None and near < stop:
+            node = _date_node(doc.texts(near, stop, 1), title, doc, entries_too=False)
     else:
         node = _date_node(doc.texts(0, len(doc.elements), 1), None, doc)
     if node is None or isinstance(node, str):
@@ -146,18 +173,21 @@ def _views(value: str) -> int | None:
 def _find_date(raw: str, frags: list[_Fragment]) -> tuple[int, int] | None:
     """Where the date stands in the meta text: within one fragment, its hint may follow."""
     for i, frag in enumerate(frags):
-        m = cue.DATE.search(raw, frag.start, frag.end)
+        # Fragments are the page's own text nodes: a date may begin where one begins.
+        m = cue.DATE.search(raw[frag.start : frag.end])
         if m is None:
             continue
-        start = _trim_count(raw, m.start())
+        found = frag.start + m.start()
+        glued = m.start() > 0 and not raw[found - 1].isspace()
+        start = _trim_count(raw, found) if glued else found
         end = frags[i + 1].end if i + 1 < len(frags) else frag.end
-        full = cue.DATE.match(raw, start, end)
-        return start, full.end() if full else m.end()
+        full = cue.DATE.match(raw[start:end])
+        return start, start + (full.end() if full else m.end() - (start - found))
     return None
 
 
 def _trim_count(raw: str, start: int) -> int:
-    """Run-together text ("liyang02159秒前"): the count is the digits a theme can show."""
+    """Text run into the date ("liyang02159秒前"): the count is the digits a theme can show."""
     m = cue.RELATIVE_COUNT.match(raw, start)
     if m is None:
         return start

@@ -1,62 +1,148 @@
-"""The title: the heading the page's <title> names."""
+"""The title: the element whose text the page's <title> (or its title <meta>) begins or ends with.
+
+A <title> is the article's title with the site's and section's names around it, joined by any
+separator, with or without spaces (标题-新华网, 标题--文化--人民网, 标题_溧阳厂房网, 标题 站点名).
+Titles contain separators themselves (时政|…, …——…), so the <title> is never split: an element
+qualifies when the <title> starts (or ends) with its whole text at a separator. Among those the
+longest wins (the article's title is longer than the site's name), headings before other
+elements; one above the breadcrumb only when nothing below it is a title (that is the logo). A
+short text that is also a link's text is a site or section name, not a title.
+"""
 
 from __future__ import annotations
+
+import re
 
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
 from industry_news.extract.document import Document, squash, tag, text
 
+_TITLE_META = (
+    "meta[name=ArticleTitle]",
+    "meta[property='og:title']",
+    "meta[name=title]",
+    "meta[name=twitter\\:title]",
+)
+_SEPARATOR_CJK = frozenset("丨｜")
+_TITLE_CLASS = re.compile(r"title|biaoti|headline|heading|^bt$|^tit$", re.IGNORECASE)
+_MAX_TITLE = 200
+_NAME_CHARS = 8
+"""A link text this short repeated as a page's heading is a site or section name."""
 
-def title_parts(root: HtmlElement) -> list[str]:
-    node = root.find(".//title")
-    if node is None:
-        return []
-    whole = text(node)
-    return [p for p in cue.TITLE_SEPARATORS.split(whole) if len(p) >= 2] or (
-        [whole] if whole else []
-    )
+
+def page_titles(root: HtmlElement) -> list[str]:
+    """The texts the page gives as its title: <title>, then title <meta>s; each once."""
+    found = [squash(root.findtext(".//title") or "")]
+    for selector in _TITLE_META:
+        found += [squash(m.get("content", "")) for m in root.cssselect(selector)]
+    return list(dict.fromkeys(t for t in found if t))
+
+
+def _at_separator(whole: str, shown: str) -> int:
+    """3: `shown` is `whole`; 2: `whole` begins with it, then a separator; 1: ends so; else 0."""
+    if shown == whole:
+        return 3
+    n = len(shown)
+    if len(whole) > n and whole.startswith(shown) and _separates(whole[n]):
+        return 2
+    if len(whole) > n and whole.endswith(shown) and _separates(whole[-n - 1]):
+        return 1
+    return 0
+
+
+def _separates(char: str) -> bool:
+    return not char.isalnum() or char in _SEPARATOR_CJK
+
+
+def _link_names(doc: Document) -> set[str]:
+    names = (text(a) for a in doc.root.iter("a"))
+    return {n for n in names if 0 < len(n) <= _NAME_CHARS}
 
 
 def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
-    """The element showing the article title: a heading that the <title> names, preferably."""
-    parts = title_parts(doc.root)
-    whole = squash(doc.root.findtext(".//title") or "")
-    best: tuple[int, int, HtmlElement] | None = None
-    # Exact matches, found by libxml2; the slower scan below also takes prefixes of <title>.
-    named = [
-        el for part in parts for el in doc.root.xpath("//body//*[normalize-space(.)=$p]", p=part)
-    ]
-    for el in named or doc.elements:
+    """The element showing the article title (see the module's docstring)."""
+    titles = page_titles(doc.root)
+    longest = max((len(t) for t in titles), default=0)
+    names = _link_names(doc)
+    start = doc.last[crumb] if crumb is not None else -1
+    best: tuple[tuple[int, ...], HtmlElement] | None = None
+    for el in doc.elements:
         name = tag(el)
-        if name in ("", "html", "head", "title", "body", "a") or name in cue.SKIP_TAGS:
+        if name in ("html", "head", "title", "body", "a") or name in cue.SKIP_TAGS:
             continue
-        if doc.size.get(el, 0) > 2000:
+        if doc.size[el] > 3 * longest + 100:
             continue
         shown = text(el)
-        if not 2 <= len(shown) <= 200:
+        if not 2 <= len(shown) <= _MAX_TITLE or shown in names:
             continue
-        if not (shown in parts or (len(shown) >= 6 and whole.startswith(shown))):
+        relation = max((_at_separator(t, shown) for t in titles), default=0)
+        if not relation:
             continue
         inside_link = el.find(".//a") is not None or any(tag(a) == "a" for a in el.iterancestors())
-        rank = (0 if name in cue.HEADING_TAGS else 1) + (2 if inside_link else 0)
-        candidate = (rank, -len(list(el.iterancestors())), el)
-        if best is None or candidate[:2] < best[:2]:
-            best = candidate
-    # A <title> of one part matched before the breadcrumb is the site's name on its logo:
-    # then the first plain h1/h2 after the breadcrumb is the title.
-    start = doc.last[crumb] if crumb is not None else -1
-    if best is not None and (doc.order[best[2]] > start or len(parts) > 1):
-        return best[2]
-    headings = [
-        el
-        for el in doc.elements[start + 1 :]
-        if tag(el) in ("h1", "h2")
-        and el.find(".//a") is None
-        and (shown := text(el))
-        and not cue.RELATED_HEADING.match(shown)
-        and not cue.SECTION_END.match(shown)
-    ]
-    if headings:
-        return min(headings, key=tag)
-    return best[2] if best is not None else None
+        rank = (
+            doc.order[el] > start,
+            relation == 3,
+            not inside_link,
+            len(shown),
+            name in cue.HEADING_TAGS,
+            len(list(el.iterancestors())),
+        )
+        if best is None or rank > best[0]:
+            best = (rank, el)
+    # Named only above the breadcrumb: that is the site's name on its logo, unless nothing else.
+    if best is not None and best[0][0]:
+        return best[1]
+    heading = _prominent_heading(doc, start, names)
+    return heading if heading is not None or best is None else best[1]
+
+
+def _prominent_heading(doc: Document, start: int, names: set[str]) -> HtmlElement | None:
+    """No element the <title> names: the first plain h1, else h2, else a "title" element."""
+
+    def plain(el: HtmlElement) -> bool:
+        shown = text(el)
+        return (
+            2 <= len(shown) <= _MAX_TITLE
+            and shown not in names
+            and el.find(".//a") is None
+            and not any(tag(a) == "a" for a in el.iterancestors())
+            and not cue.RELATED_HEADING.match(shown)
+            and not cue.SECTION_END.match(shown)
+        )
+
+    after = doc.elements[start + 1 :]
+    for level in ("h1", "h2"):
+        for el in after:
+            if tag(el) == level and plain(el):
+                return el
+    for el in after:
+        label = f"{el.get('class', '')} {el.get('id', '')}"
+        titled = tag(el) not in cue.SKIP_TAGS and _TITLE_CLASS.search(label)
+        if titled and doc.size[el] <= 600 and plain(el) and len(text(el)) >= 4:
+            return el
+    return None
+
+
+def line_before(doc: Document, body: list[HtmlElement], start: int) -> HtmlElement | None:
+    """The nearest line of its own above the body that reads like a headline: a page that
+    names no title anywhere still shows it right above its meta line and body. A short body
+    takes that line in as its first section; then the first section is the title."""
+    first = body[0]
+    if len(body) > 1 and _headline(first) and not any(tag(c) in cue.BLOCK_TAGS for c in first):
+        return first
+    for i in range(doc.order[first] - 1, start, -1):
+        el = doc.elements[i]
+        if tag(el) not in cue.BLOCK_TAGS or doc.contains(el, first) or doc.size[el] > 600:
+            continue
+        if not _headline(el) or cue.BREADCRUMB_LABEL.match(text(el)):
+            continue
+        if el.find(".//a") is not None or any(tag(a) == "a" for a in el.iterancestors()):
+            return None
+        return el
+    return None
+
+
+def _headline(el: HtmlElement) -> bool:
+    shown = text(el)
+    return 4 <= len(shown) <= 100 and not cue.DATE.search(shown)

@@ -1,0 +1,1 @@
+"""Corpora of what nobody here wrote: real saved pages (pages/) and real article texts (texts/)."""
