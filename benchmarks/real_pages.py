@@ -48,7 +48,8 @@ def gne_reader() -> Callable[[Case], Output]:
             got = extractor.extract(decode(case))
         except Exception:  # GNE raises on some pages; score that as nothing read
             return Output("", None, ())
-        return Output(got.get("title", ""), _day(got.get("publish_time")), _paragraphs(got.get("content")))
+        title, published = got.get("title", ""), _day(got.get("publish_time"))
+        return Output(title, published, _paragraphs(got.get("content")))
 
     return read_gne
 
@@ -97,16 +98,17 @@ def main() -> None:
     print(f"| --- |{' --- |' * (len(FIELDS) + 2)}")
     for result in results:
         s = result["scores"]
-        cells = [f"{sum(v[f] for v in s.values())} ({sum(v[f] for v in s.values()) / len(s):.3f})" for f in FIELDS]
+        right = {f: sum(v[f] for v in s.values()) for f in FIELDS}
+        cells = [f"{right[f]} ({right[f] / len(s):.3f})" for f in FIELDS]
         leaked = sum(v["leaked"] for v in s.values())
         print(f"| {result['name']} | {' | '.join(cells)} | {leaked} | {result['ms']:.2f} |")
     if args.misses:
         for result in results[:1]:
-            for field in (*FIELDS, "leaked"):
-                missed = sorted(n for n, v in result["scores"].items() if not v[field] or (field == "leaked" and v[field]))
-                if field == "leaked":
-                    missed = sorted(n for n, v in result["scores"].items() if v["leaked"])
-                print(f"{result['name']} {field}: {missed}")
+            for field in FIELDS:
+                missed = sorted(n for n, v in result["scores"].items() if not v[field])
+                print(f"{result['name']} {field} missed: {missed}")
+            leaks = {n: v["leaked"] for n, v in result["scores"].items() if v["leaked"]}
+            print(f"{result['name']} leaked: {leaks}")
 
 
 if __name__ == "__main__":

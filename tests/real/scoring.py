@@ -71,7 +71,9 @@ def score(case: Case, got: Output) -> dict[str, bool | int]:
     kept = norm("".join(paragraphs))
     first, last = norm(truth["first_paragraph"]), norm(truth["last_paragraph"])
     want_date = date.fromisoformat(truth["date"]) if truth.get("date") else None
-    leaked = sum(1 for line in truth.get("boilerplate", []) if len(norm(line)) >= 4 and norm(line) in body)
+    leaked = sum(
+        1 for line in truth.get("boilerplate", []) if len(norm(line)) >= 4 and norm(line) in body
+    )
     return {
         "title": norm(got.title) == norm(truth["title"]),
         "date": got.published == want_date,
