@@ -115,7 +115,9 @@ HOME_TEXT = re.compile(r"^(首页|主页|网站首页|home)$", re.IGNORECASE)
 
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]\s+|\s*[|_–—]\s*|\s+-\s*")
 
-RELATED_HEADING = re.compile(r"^\s*相关(文章|阅读|文章推荐)\s*[:：]?\s*$")
+RELATED_HEADING = re.compile(
+    r"^\s*(?:相关(?:文章|阅读|链接|新闻|资讯|推荐|内容|报道)(?:推荐)?|延伸阅读|推荐阅读)\s*[:：]?\s*$"
+)
 # Text that opens another section after the related block (it ends the block).
 SECTION_END = re.compile(
     r"^\s*(发表评论|评论|网友评论|最新文章|热门文章|热门标签|随机文章|猜你喜欢|上一篇|下一篇|标签|TAGS)",
@@ -154,17 +156,41 @@ RELATIVE_MAX = {
 }
 
 META_LABELS = {
-    "author": re.compile(r"(作者|发布者|发布人|编辑|小编|\bby\b)\s*[:：]?\s*", re.IGNORECASE),
-    "category": re.compile(r"(分类|栏目|类别|所属分类|频道)\s*[:：]?\s*"),
-    "views": re.compile(
-        r"(浏览|阅读|点击|人气|热度|围观|\bviews?\b)\s*(次数|数|量)?\s*[:：]?\s*", re.I
+    # Words that are also names (小编, 编辑) are labels only with their colon.
+    "author": re.compile(
+        r"(?:(作者|发布者|发布人|发稿人|责任编辑|编辑|小编|撰稿|记者)\s*[:：]|(\bby\b))\s*", re.I
     ),
-    "date": re.compile(r"(发布时间|发表时间|更新时间|时间|日期|发表于|更新于|发布于)\s*[:：]?\s*"),
-    "source": re.compile(r"(来源|出处)\s*[:：]\s*"),
-    "comments": re.compile(r"(评论|留言|\bcomments?\b)\s*(数)?\s*[:：]?\s*", re.IGNORECASE),
+    "category": re.compile(r"(所属分类|所属栏目|所属频道|分类|栏目|类别|频道)\s*[:：]?\s*"),
+    "views": re.compile(
+        r"(浏览次数|阅读次数|点击次数|点击量|阅读量|浏览量|浏览|阅读|点击|人气|热度|围观|\bviews?\b)"
+        r"\s*(?:次数|数|量)?\s*[:：]?\s*",
+        re.I,
+    ),
+    "date": re.compile(
+        r"(发布时间|发表时间|更新时间|发布日期|发表日期|发稿时间|发稿日期|更新日期|录入时间|上传时间"
+        r"|时间|日期|发表于|更新于|发布于)\s*[:：]?\s*"
+    ),
+    "source": re.compile(r"(信息来源|文章来源|来源|出处)\s*[:：]\s*"),
+    "comments": re.compile(r"(评论数|评论|留言|\bcomments?\b)\s*[:：]?\s*", re.IGNORECASE),
 }
 META_LABEL = re.compile("|".join(label.pattern for label in META_LABELS.values()), re.IGNORECASE)
 VIEWS = re.compile(r"^[(（\[]?\s*(\d[\d,]*)\s*[)）\]]?\s*(次|人|views?|次浏览|次阅读)?$", re.I)
+# A count with its unit after it, or its label around it in brackets: 54756次浏览, 阅读(24).
+VIEWS_UNIT = re.compile(
+    r"^(\d[\d,]*)\s*[次人]?\s*(?:浏览|阅读|点击|views?)$|^(?:浏览|阅读|点击)\s*[(（]\s*(\d[\d,]*)\s*[)）]$",
+    re.I,
+)
+COMMENTS_UNIT = re.compile(r"^(?:\d+\s*条?评论|评论\s*[(（]\s*\d+\s*[)）])$")
+# What a meta field's class or icon says it is (span.user, <i class="icon-eye">).
+META_HINTS = (
+    ("author", re.compile(r"user|author|writer|person|zuozhe|editor", re.I)),
+    ("category", re.compile(r"cate|folder|column|lanmu|sort|channel", re.I)),
+    ("views", re.compile(r"view|eye|hit|click|read|pv\b|fire", re.I)),
+    ("date", re.compile(r"date|time|clock|calendar|pub", re.I)),
+    ("comments", re.compile(r"comment|cmt|reply|chat", re.I)),
+    ("source", re.compile(r"source|from|laiyuan|origin", re.I)),
+)
+META_SEPARATOR = re.compile(r"\s*[|｜丨/／·•]\s*|\s{2,}|\u3000+")
 
 # Brackets, labels and units around a date or count that stands alone (a related entry's stamp).
 STAMP_EDGES = re.compile(r"^[\s(（\[【]*(?:发布时间|时间|日期|浏览|阅读)?[:：]?\s*|[\s)）\]】次]*$")

@@ -28,7 +28,7 @@ from industry_news.extract.document import (
 )
 from industry_news.extract.meta import Meta, find_meta, parse_meta
 from industry_news.extract.related import Related, find_related, related_entries
-from industry_news.extract.title import find_title, line_before
+from industry_news.extract.title import find_title
 
 __all__ = [
     "Extracted",
@@ -62,10 +62,6 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     doc = Document(root, url, resolve)
     crumb = find_breadcrumb(doc)
     title_el = find_title(doc, crumb)
-    if title_el is None:
-        start = doc.last[crumb] if crumb is not None else -1
-        body = body_containers(doc, {crumb} if crumb is not None else set(), start, len(doc.order))
-        title_el = line_before(doc, body, start) if body else None
     title = text(title_el) if title_el is not None else ""
     if not title and crumb is not None:
         title = crumb_title(crumb)

@@ -20,6 +20,9 @@ from industry_news.urls import Kind, classify
 MAX_META_CHARS = 160
 _TRAILING_COUNT = re.compile(r"(.*?\D)\s*(\d[\d,]*)")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_COMMA = re.compile(r"[,，、；;]")
+_CLOCK = re.compile(r"今天是|今日是|星期[一二三四五六日天]")
+"""A site header's calendar (今天是2025年5月21日 星期三), not the article's date."""
 
 
 @dataclass(frozen=True)
@@ -45,25 +48,31 @@ def _stamp_of_entry(owner: HtmlElement) -> bool:
     return block is not None and any(len(text(a)) >= 10 for a in block.iter("a"))
 
 
-def _date_node(
+def _date_nodes(
     texts: Iterator[tuple[str | None, HtmlElement]],
     title: HtmlElement | None,
     doc: Document,
     entries_too: bool = True,
-) -> HtmlElement | str | None:
-    """The short element holding the first date; a bare line of text when its element is long."""
+) -> Iterator[HtmlElement | str]:
+    """Short elements holding a date; a bare line of text among <br>s in a long element."""
     for value, owner in texts:
         if not value or tag(owner) in cue.SKIP_TAGS or not cue.DATE.search(value):
             continue
         line = squash(value)
-        if _prose(line) or (not entries_too and _stamp_of_entry(owner)):
+        if _prose(line) or _CLOCK.search(line) or (not entries_too and _stamp_of_entry(owner)):
             continue
         holds_title = title is not None and doc.contains(owner, title)
         if not holds_title and len(text(owner)) <= MAX_META_CHARS and not _prose(text(owner)):
-            return owner
-        if len(line) <= MAX_META_CHARS:
-            return line
-    return None
+            yield owner
+        elif len(line) <= MAX_META_CHARS and any(tag(child) == "br" for child in owner):
+            yield line
+
+
+def _rich(node: HtmlElement | str) -> bool:
+    """Whether a date line says more than its date (an author, a label, a count): a notice's
+    own signature date is a date alone."""
+    line = node if isinstance(node, str) else text(node)
+    return len(cue.DATE.sub("", line).strip(" |/·•:：()（）")) >= 2
 
 
 def find_meta(
@@ -80,16 +89,26 @@ def find_meta(
         near = min(after + 80, stop)
         parent = title.getparent()
         tail = [(title.tail, parent)] if parent is not None else []
-        forward = doc.texts(after, near, 1)
-        node = _date_node(itertools.chain(tail, forward), title, doc)
-        if node is None:
-            start = doc.order[title]
-            node = _date_node(doc.texts(start - 1, max(start - 40, -1), -1), title, doc)
-        if node is None and near < stop:
-            node = _date_node(doc.texts(near, stop, 1), title, doc, entries_too=False)
+        start = doc.order[title]
+        # Not above the breadcrumb: the site's header may show today's date.
+        floor = max(start - 40, doc.last[crumb] if crumb is not None else -1, -1)
+        found = [
+            *_date_nodes(itertools.chain(tail, doc.texts(after, near, 1)), title, doc),
+            *_date_nodes(doc.texts(start - 1, floor, -1), title, doc),
+            *_date_nodes(doc.texts(near, stop, 1), title, doc, entries_too=False),
+        ]
     else:
-        node = _date_node(doc.texts(0, len(doc.elements), 1), None, doc)
-    if node is None or isinstance(node, str):
+        found = list(_date_nodes(doc.texts(0, len(doc.elements), 1), None, doc))
+    node = next((n for n in found if _rich(_grown(doc, n, title, crumb))), None)
+    node = node if node is not None else next(iter(found), None)
+    return _grown(doc, node, title, crumb) if node is not None else None
+
+
+def _grown(
+    doc: Document, node: HtmlElement | str, title: HtmlElement | None, crumb: HtmlElement | None
+) -> HtmlElement | str:
+    """The date's element grown to hold its neighbours, short of the title and breadcrumb."""
+    if isinstance(node, str):
         return node
     while True:
         parent = node.getparent()
@@ -105,9 +124,20 @@ def find_meta(
 
 @dataclass
 class _Fragment:
+    """One text node of the meta line: where it stands in the line's text, and what says what
+    it is (the kind of URL it links to, the class or icon of its element)."""
+
     start: int
     end: int
     href_kind: Kind | None
+    hint: str | None = None
+
+
+def _hint(el: HtmlElement) -> str | None:
+    label = f"{el.get('class', '')} {el.get('id', '')}"
+    if not label.strip():
+        return None
+    return next((field for field, pattern in cue.META_HINTS if pattern.search(label)), None)
 
 
 def _fragments(doc: Document, meta: HtmlElement | str) -> tuple[str, list[_Fragment]]:
@@ -116,31 +146,41 @@ def _fragments(doc: Document, meta: HtmlElement | str) -> tuple[str, list[_Fragm
     raw: list[str] = []
     frags: list[_Fragment] = []
     pos = 0
+    icon: list[str | None] = [None]
+    """The field an empty element just before the text names (<i class="icon-user"></i>)."""
 
-    def add(value: str | None, kind: Kind | None) -> None:
+    def add(value: str | None, kind: Kind | None, hint: str | None) -> None:
         nonlocal pos
         if not value:
             return
         raw.append(value)
         if value.strip():
-            frags.append(_Fragment(pos, pos + len(value), kind))
+            frags.append(_Fragment(pos, pos + len(value), kind, icon[0] or hint))
+            icon[0] = None
         pos += len(value)
 
-    def walk(node: HtmlElement, kind: Kind | None) -> None:
+    def walk(node: HtmlElement, kind: Kind | None, hint: str | None, root: bool) -> None:
         name = tag(node)
         if not name or name in cue.SKIP_TAGS:
             return
+        own = None if root else _hint(node)
         if name == "a":
             url = doc.link(node)
             kind = classify(url) if url else Kind.OTHER
+            if url and "/author" in url:
+                own = own or "author"
         elif name in cue.BLOCK_TAGS:
-            add(" ", None)
-        add(node.text, kind)
+            add(" ", None, None)
+        if own and not text(node):
+            icon[0] = own
+            return
+        hint = own or hint
+        add(node.text, kind, hint)
         for child in node:
-            walk(child, kind)
-            add(child.tail, kind)
+            walk(child, kind, hint, False)
+            add(child.tail, kind, hint)
 
-    walk(meta, None)
+    walk(meta, None, None, True)
     return "".join(raw), frags
 
 
@@ -148,26 +188,13 @@ def _clean_piece(value: str) -> str:
     return squash(value).strip(" |丨/·•:：,，;；")
 
 
-def _split_labels(line: str) -> dict[str, str]:
-    """Values of labelled parts ("作者：admin 浏览：24"), by field."""
-    hits: list[tuple[int, int, str]] = []
-    for name, pattern in cue.META_LABELS.items():
-        for m in pattern.finditer(line):
-            if name != "author" or m.group(0).endswith((":", "：")) or m.group(1) != "by":
-                hits.append((m.start(), m.end(), name))
-    hits.sort()
-    values: dict[str, str] = {}
-    for i, (_, end, name) in enumerate(hits):
-        stop = hits[i + 1][0] if i + 1 < len(hits) else len(line)
-        value = _clean_piece(line[end:stop])
-        if value and name not in values:
-            values[name] = value
-    return values
-
-
 def _views(value: str) -> int | None:
-    m = cue.VIEWS.match(_clean_piece(value))
-    return int(m.group(1).replace(",", "")) if m else None
+    piece = _clean_piece(value)
+    m = cue.VIEWS.match(piece) or cue.VIEWS_UNIT.match(piece)
+    if m is None:
+        return None
+    digits = next(g for g in m.groups() if g and g[0].isdigit())
+    return int(digits.replace(",", ""))
 
 
 def _find_date(raw: str, frags: list[_Fragment]) -> tuple[int, int] | None:
@@ -197,49 +224,137 @@ def _trim_count(raw: str, start: int) -> int:
     return start
 
 
+@dataclass
+class _Piece:
+    text: str
+    before_date: bool
+    kind: Kind | None
+    hint: str | None
+    field: str | None = None
+    """The field a label gave it."""
+
+
+def _pieces(raw: str, frags: list[_Fragment], date: tuple[int, int] | None) -> list[_Piece]:
+    """The meta line's values, date left out, each with its label's field if it had one.
+
+    A text node is cut at separators (| / · runs of spaces) and at labels; a label standing
+    alone (栏目：) names the value that follows it.
+    """
+    pieces: list[_Piece] = []
+    pending: str | None = None
+    for frag in frags:
+        spans = [(frag.start, frag.end)]
+        if date is not None:
+            spans = [(a, min(b, date[0])) for a, b in spans if a < date[0]] + [
+                (max(a, date[1]), b) for a, b in spans if b > date[1]
+            ]
+        for a, b in spans:
+            if date is not None and a >= date[1] and pending == "date":
+                pending = None
+            before = date is None or b <= date[0]
+            for chunk in cue.META_SEPARATOR.split(raw[a:b]):
+                labels = list(cue.META_LABEL.finditer(chunk))
+                cuts = [(m.start(), m.end(), _label_field(m.group(0))) for m in labels]
+                if _views(chunk) is not None or cue.COMMENTS_UNIT.match(_clean_piece(chunk)):
+                    cuts = []  # 54756次浏览, 阅读(24): a unit, not a label
+                head = chunk[: cuts[0][0]] if cuts else chunk
+                values = [
+                    (head, None),
+                    *(
+                        (chunk[e : n[0] if n else None], f)
+                        for (_, e, f), n in zip(cuts, [*cuts[1:], None], strict=False)
+                    ),
+                ]
+                for value, field in values:
+                    piece = _clean_piece(value)
+                    if field is not None and not piece:
+                        label = next(c for c in cuts if chunk[c[1] :].startswith(value))
+                        if ":" in chunk[label[0] : label[1]] or "：" in chunk[label[0] : label[1]]:
+                            pending = field
+                            continue
+                        # A label word with no colon and no value is a value (小编).
+                        piece, field = _clean_piece(chunk[label[0] : label[1]]), None
+                    if not piece:
+                        continue
+                    chosen = field or pending
+                    pending = None
+                    pieces.append(_Piece(piece, before, frag.href_kind, frag.hint, chosen))
+    return pieces
+
+
+def _label_field(label: str) -> str:
+    return next(f for f, pattern in cue.META_LABELS.items() if pattern.match(label))
+
+
 def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> Meta:
     raw, frags = _fragments(doc, meta)
     date = _find_date(raw, frags)
     date_text = squash(raw[date[0] : date[1]]) if date else ""
-    labelled = {
-        name: _clean_piece(value.split(date_text)[0]) if date_text else value
-        for name, value in _split_labels(squash(raw)).items()
-    }
-    before = [
-        (_clean_piece(raw[f.start : min(f.end, date[0])]), f.href_kind)
-        for f in frags
-        if date is None or f.start < date[0]
-    ]
-    after = [
-        (_clean_piece(raw[max(f.start, date[1]) : f.end]), f.href_kind)
-        for f in frags
-        if date is not None and f.end > date[1]
-    ]
-    # Pieces holding a label were read with their labels above.
-    before = [(t, k) for t, k in before if t and not cue.META_LABEL.search(t)]
-    after = [(t, k) for t, k in after if t and not cue.META_LABEL.search(t)]
-    author = labelled.get("author") or (before[-1][0] if before and date else "")
-    category = labelled.get("category", "")
-    views = _views(labelled["views"]) if "views" in labelled else None
-    unknown = []
-    for piece, kind in after:
-        if views is None and _views(piece) is not None:
-            views = _views(piece)
-        elif not category and (kind is Kind.LISTING or piece == crumb_category):
-            category = piece
-        elif not category and crumb_category and piece.startswith(crumb_category):
-            category, rest = crumb_category, piece[len(crumb_category) :]
-            views = views if views is not None else _views(rest)
-        elif not category and views is None and (m := _TRAILING_COUNT.fullmatch(piece)):
-            category, views = m.group(1).strip(), _views(m.group(2))
-        elif _views(piece) is None:
+    names = _listing_names(doc)
+    fields: dict[str, str] = {}
+    views: int | None = None
+    unknown: list[_Piece] = []
+    for piece in _pieces(raw, frags, date):
+        field = piece.field or piece.hint
+        count = _views(piece.text)
+        if field in ("date", "source", "comments") or cue.COMMENTS_UNIT.match(piece.text):
+            continue
+        if field == "views" or (field is None and count is not None):
+            if views is None and count is not None:
+                views = count
+            continue
+        if field in ("author", "category"):
+            fields.setdefault(field, piece.text)
+        elif piece.kind is Kind.LISTING or piece.text == crumb_category or piece.text in names:
+            fields.setdefault("category", piece.text)
+        elif piece.before_date:
             unknown.append(piece)
-    # A name after the date (the date shown first) is the author, else the category.
-    if unknown and not author:
-        author = unknown.pop(0)
+        elif crumb_category and piece.text.startswith(crumb_category):
+            fields.setdefault("category", crumb_category)
+            views = views if views is not None else _views(piece.text[len(crumb_category) :])
+        elif (
+            views is None
+            and "category" not in fields
+            and (m := _TRAILING_COUNT.fullmatch(piece.text))
+        ):
+            fields["category"], views = m.group(1).strip(), _views(m.group(2))
+        else:
+            unknown.append(piece)
+    for piece in _by_position(unknown, "author" in fields, "category" in fields):
+        fields.setdefault(piece.field or "", piece.text)
     return Meta(
-        author=author,
-        category=category or (unknown[0] if unknown else ""),
+        author=fields.get("author", ""),
+        category=fields.get("category", ""),
         views=views,
         date_text=date_text,
     )
+
+
+def _by_position(unknown: list[_Piece], has_author: bool, has_category: bool) -> list[_Piece]:
+    """Names no label, class or link tells: the author before the date; after it, a category
+    (a handle such as admin is an author), or the author when two names follow the date."""
+    out = []
+    before = [p for p in unknown if p.before_date]
+    after = [p for p in unknown if not p.before_date]
+    if before and not has_author:
+        out.append(_Piece(before[-1].text, True, None, None, "author"))
+        has_author = True
+    if after and not has_author and (len(after) > 1 or not _has_cjk(after[0].text) or has_category):
+        out.append(_Piece(after.pop(0).text, False, None, None, "author"))
+    if after and not has_category:
+        out.append(_Piece(after[0].text, False, None, None, "category"))
+    return out
+
+
+def _has_cjk(value: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in value)
+
+
+def _listing_names(doc: Document) -> set[str]:
+    """Texts of the page's links to listings: its categories, as its navigation names them."""
+    names = set()
+    for anchor in doc.root.iter("a"):
+        url = doc.link(anchor)
+        if url and classify(url) is Kind.LISTING:
+            names.add(text(anchor))
+    return names

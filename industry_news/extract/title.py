@@ -16,6 +16,7 @@ import re
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
+from industry_news.extract.body import body_containers
 from industry_news.extract.document import Document, squash, tag, text
 
 _TITLE_META = (
@@ -27,6 +28,7 @@ _TITLE_META = (
 _SEPARATOR_CJK = frozenset("丨｜")
 _TITLE_CLASS = re.compile(r"title|biaoti|headline|heading|^bt$|^tit$", re.IGNORECASE)
 _MAX_TITLE = 200
+_CRUMB_TEXT = re.compile(r"^(?:首页|主页|网站首页|home)\s*(?:[-»>/＞|›→]|&gt;)", re.IGNORECASE)
 _NAME_CHARS = 8
 """A link text this short repeated as a page's heading is a site or section name."""
 
@@ -74,7 +76,7 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
         if doc.size[el] > 3 * longest + 100:
             continue
         shown = text(el)
-        if not 2 <= len(shown) <= _MAX_TITLE or shown in names:
+        if not 2 <= len(shown) <= _MAX_TITLE or shown in names or _CRUMB_TEXT.match(shown):
             continue
         relation = max((_at_separator(t, shown) for t in titles), default=0)
         if not relation:
@@ -93,18 +95,22 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
     # Named only above the breadcrumb: that is the site's name on its logo, unless nothing else.
     if best is not None and best[0][0]:
         return best[1]
-    heading = _prominent_heading(doc, start, names)
+    heading = _fallback(doc, crumb, start, names)
     return heading if heading is not None or best is None else best[1]
 
 
-def _prominent_heading(doc: Document, start: int, names: set[str]) -> HtmlElement | None:
-    """No element the <title> names: the first plain h1, else h2, else a "title" element."""
+def _fallback(
+    doc: Document, crumb: HtmlElement | None, start: int, names: set[str]
+) -> HtmlElement | None:
+    """No element the <title> names: the first plain h1; else the headline-like line right
+    above the body; else the first plain h2, or an element whose class says "title"."""
 
     def plain(el: HtmlElement) -> bool:
         shown = text(el)
         return (
             2 <= len(shown) <= _MAX_TITLE
             and shown not in names
+            and not _CRUMB_TEXT.match(shown)
             and el.find(".//a") is None
             and not any(tag(a) == "a" for a in el.iterancestors())
             and not cue.RELATED_HEADING.match(shown)
@@ -112,10 +118,16 @@ def _prominent_heading(doc: Document, start: int, names: set[str]) -> HtmlElemen
         )
 
     after = doc.elements[start + 1 :]
-    for level in ("h1", "h2"):
-        for el in after:
-            if tag(el) == level and plain(el):
-                return el
+    for el in after:
+        if tag(el) == "h1" and plain(el):
+            return el
+    body = body_containers(doc, {crumb} if crumb is not None else set(), start, len(doc.order))
+    line = line_before(doc, body, start) if body else None
+    if line is not None and plain(line):
+        return line
+    for el in after:
+        if tag(el) == "h2" and plain(el):
+            return el
     for el in after:
         label = f"{el.get('class', '')} {el.get('id', '')}"
         titled = tag(el) not in cue.SKIP_TAGS and _TITLE_CLASS.search(label)

@@ -1,0 +1,91 @@
+"""Judge what this project reads off a generated page against the truth the generator states.
+
+Used alike by the hypothesis test (tests/test_generated_markups.py) and the 10,000-page benchmark
+(benchmarks/generated.py). The page goes the spider's way: decoded as Scrapy decodes it, read
+by `extract_article`, cleaned with the liyang profile, its date read against the instant the
+page was rendered.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from scrapy.http import HtmlResponse
+
+from industry_news.cleaning import clean_paragraphs
+from industry_news.dates import SHANGHAI, parse_display_date
+from industry_news.extract import extract_article, parse_html
+from industry_news.profiles import get_profile
+from industry_news.spiders.liyang import LiyangSpider
+from industry_news.urls import Rebaser
+from tests.generated.markup import Article, Page, clean, generate_page, load_articles
+
+FIELDS = ("title", "author", "category", "views", "date", "related")
+RESOLVE = Rebaser(LiyangSpider.portal_url, LiyangSpider.portal_hosts)
+PROFILE = get_profile("liyang")
+RENDERED_AT = datetime(2025, 5, 21, 9, 30, tzinfo=SHANGHAI)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    page: Page
+    wrong: dict[str, tuple[object, object]]
+    """field → (got, truth) for every field read wrong."""
+    paragraphs: int
+    recalled: int
+    """Truth paragraphs, and how many of them the body holds."""
+    leaked: tuple[str, ...]
+    """Boilerplate lines found in the body."""
+
+    @property
+    def perfect(self) -> bool:
+        return not self.wrong and self.recalled == self.paragraphs and not self.leaked
+
+
+def page_for(seed: int, articles: list[Article]) -> Page:
+    """The generated page of `seed`: one real text, 2–6 others as its related articles."""
+    rng = random.Random(seed)
+    article = rng.choice(articles)
+    others = rng.sample(articles, min(len(articles), 7))
+    related = [a for a in others if a is not article][: rng.randint(2, 6)]
+    rendered_at = RENDERED_AT.replace(day=1) + (RENDERED_AT - RENDERED_AT.replace(day=1)) * (
+        rng.random()
+    )
+    return generate_page(seed, article, related, rendered_at.replace(microsecond=0))
+
+
+def judge(page: Page) -> Verdict:
+    truth = page.truth
+    response = HtmlResponse(page.url, body=page.html, headers={"Content-Type": "text/html"})
+    got = extract_article(parse_html(response.text), page.url, RESOLVE)
+    cleaned = clean_paragraphs(got.paragraphs, PROFILE)
+    shown = parse_display_date(got.date_text, page.rendered_at) if got.date_text else None
+    in_span = shown is not None and shown.earliest <= truth.published_at <= shown.latest
+    related = tuple((r.url, r.title) for r in got.related)
+    checks = {
+        "title": (got.title, truth.title),
+        "author": (got.author, truth.author),
+        "category": (got.category, truth.category),
+        "views": (got.views, truth.views),
+        "date": (got.date_text, truth.date_text),
+        "related": (related, truth.related),
+    }
+    wrong = {
+        field: pair
+        for field, pair in checks.items()
+        if (not in_span if field == "date" else pair[0] != pair[1])
+    }
+    body = [clean(p) for p in cleaned.paragraphs]
+    whole = "\n".join(body)
+    recalled = sum(1 for p in truth.paragraphs if clean(p) in body)
+    leaked = tuple(line for line in truth.boilerplate if clean(line) and clean(line) in whole)
+    return Verdict(page, wrong, len(truth.paragraphs), recalled, leaked)
+
+
+def verdicts(seeds: range) -> Iterator[Verdict]:
+    articles = load_articles()
+    for seed in seeds:
+        yield judge(page_for(seed, articles))
