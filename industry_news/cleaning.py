@@ -61,14 +61,30 @@ _OPEN = r"[【\[(（]?\s*"
 _CLOSE = r"\s*[】\])）]?\s*"
 
 # copyright_notice: the portal's or the source's copyright / disclaimer statement.
-_COPYRIGHT_HEAD = re.compile(rf"^{_OPEN}(?:版权|免责)(?:声明|说明)")
+_COPYRIGHT_HEAD = re.compile(rf"^{_OPEN}(?:版权|免责)(?:及(?:版权|免责))?(?:声明|说明|宣告)")
 _DECLARE_HEAD = re.compile(rf"^{_OPEN}(?:特别|郑重)?声明{_CLOSE}[:：]")
+# The site's own statements: 网站声明, 图片声明：封面图片来源于…
+_SITE_DECLARE = re.compile(
+    rf"^{_OPEN}(?:(?:网站|图片|本站|本网)声明{_CLOSE}[:：]|(?:网站|本站)?声明{_CLOSE}$)"
+)
+# A statement about the site itself that names two of the things such statements are about.
+_SELF = re.compile(r"本网|本站|本文|我们|本平台|本公众号|本号")
+_STATEMENT_WORDS = re.compile(
+    r"转载|侵权|删除|版权|免责|仅供参考|不代表|仅代表|责任自负|授权|著作权|观点|立场|投资建议"
+    r"|证实其描述|联系我们|与我们联系|联[系络]我们|旨在传播|传递更多信息"
+)
+_REPRINT_NOTE = re.compile(r"转载(?:时)?(?:请|须|需)(?:注明|标明|保留)|请勿转载|禁止转载|谢绝转载")
 _COPYRIGHT_WORDS = re.compile(
-    r"转载|侵权|删除|版权(?:归|属于)|收集于网络|来源于网络|来自网络|仅供参考|不代表本"
+    r"转载|侵权|删除|版权(?:归|属于)|收集于网络|来源于网络|来自网络|仅供参考|不代表本|仅代表作者"
+    r"|责任自负|传递更多信息|与本[网站]联[系络]|源自网络"
 )
+_ENUMERATOR = r"(?:\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,2}\s*、|[(（]\d{1,2}[)）])?\s*"
 _STATEMENT_HEAD = re.compile(
-    r"^(?:本文|文章|本站|本网|图文|图片|部[分份]内容|转载|如需转载|未经|如有侵权)"
+    rf"^{_ENUMERATOR}(?:本文|文章|本站|本网|图文|图片|部[分份]内容|转载|如需转载|未经|如有侵权"
+    r"|凡本[网站]|在本[网站])"
 )
+# A reprint ban names what is forbidden without leave: 未经书面授权禁止复制…, …未经许可不得转载.
+_NO_REPRINT = re.compile(r"未经.{0,40}(?:授权|许可|同意).{0,20}(?:转载|复制|镜像|使用|摘编|链接)")
 
 # share_widget: the share box, and in the trailing furniture the bare share targets.
 _SHARE_TARGET = (
@@ -81,6 +97,7 @@ _SHARE = re.compile(
 _SHARE_ONLY = re.compile(rf"^{_SEP}(?:{_SHARE_TARGET}{_SEP})+$", re.I)
 # How-to lines of a share box: 用微信"扫一扫"…, 点击右上角分享…, 即可将网页分享给您的微信好友。
 _SHARE_HOWTO = re.compile(
+    r"分享让更多人看到|分享到朋友圈|"
     r"微信\W{0,2}扫一扫|扫一扫\W{0,2}(?:分享|即可)|点击?(?:屏幕)?右上角.{0,12}分享"
     r"|分享(?:给|到|至)(?:您的)?(?:微信)?(?:好友|朋友圈)"
 )
@@ -89,14 +106,20 @@ _SHARE_HOWTO = re.compile(
 _PREV_NEXT = re.compile(
     rf"^{_OPEN}(?:上一篇|下一篇|上一条|下一条|前一篇|后一篇){_CLOSE}(?:[:：]|$)"
 )
-_BACK = re.compile(rf"^{_OPEN}(?:返回列表|返回首页|返回顶部|返回上一页|返回){_CLOSE}$")
+_BACK = re.compile(
+    rf"^(?:{_OPEN}(?:返回列表|返回首页|返回顶部|返回上一页|返回\S{{0,8}}?首页|返回){_CLOSE})+$"
+)
+_READ_NEXT = re.compile(r"^(?:阅读|查看)?(?:上一篇|下一篇)(?:文章)?$")
 
 # theme_furniture: the theme's (or the source page's) own texts around the article.
 _FURNITURE = (
     (re.compile(r"^扫描二维码推送至手机(?:访问|阅读)"), 30),
     (re.compile(r"^扫一扫在手机上?(?:打开|阅读|浏览|查看)"), 30),
     (re.compile(r"^(?:本文链接|本文地址|文章链接)\s*[:：]"), 200),
-    (re.compile(r"^(?:标签|tags?)\s*[:：]", re.I), 80),
+    (re.compile(r"^(?:标签|tags?|关键词|关键字)\s*[:：]", re.I), 80),
+    (re.compile(r"^(?:原文地址|原文链接)\s*[:：]"), 200),
+    (re.compile(r"^[-—–=\s]*(?:END|完|全文完)[-—–=\s]*$|^[(（]完[)）]$", re.I), 12),
+    (re.compile(r"^\d+\s*人(?:觉得有用|点赞|喜欢|收藏|推荐)"), 20),
     (re.compile(r"^当前位置\s*[:：]"), 120),
     (re.compile(r"^[-—=_*~·.\s]*分隔线[-—=_*~·.\s]*$"), 80),
     (
@@ -108,6 +131,15 @@ _FURNITURE = (
     ),
 )
 _URL = re.compile(r"^https?://\S+$", re.I)
+# A source site's own furniture: its app and account plugs, and its button rows and menus.
+_SITE_PLUG = re.compile(
+    r"^(?!长按|扫码|扫一扫|识别|扫描)\S{2,12}(?:手机版|客户端|官方微信|官方微博|微信公众号|公众号|APP|app)$"
+    r"|(?:下载|打开|前往|去).{0,10}(?:客户端|APP|app)|点击蓝字|关注我们$|该文章已上链"
+    r"|^访问(?:电脑版|手机版|触屏版)$",
+)
+_BUTTON = re.compile(r"^(?:\s*[\[【]\s*[^\[\]【】]{1,10}\s*[\]】]?\s*){2,}$")
+_MENU_ITEM = re.compile(r"^[^\s,，。]{2,6}$")
+_MENU_BAR = re.compile(r"\s*[|｜丨]\s*|\s+[-·]\s+")
 
 # source_footer: a government site's footer pasted with the article (often run together).
 _FOOTER_LABEL = (
@@ -120,9 +152,12 @@ _FOOTER_HEAD = re.compile(
     re.I,
 )
 _FOOTER_STRONG = re.compile(
-    r"版权所有|copyright|©|icp[备证]|公网安备|网站标识码|技术支持|all rights reserved",
+    r"版权\s*所有|copyright|©|icp[备证]|公网安备|网站标识码|技术支持|all rights reserved"
+    r"|许可证|举报(?:邮箱|电话)",
     re.I,
 )
+# A licence row: 增值电信业务经营许可证 互联网新闻信息服务许可证 …
+_LICENCES = re.compile(r"(?:许可证|资格证书?|备案).{0,30}(?:许可证|资格证书?|备案)")
 _FOOTER_LABEL_COLON = re.compile(rf"{_FOOTER_LABEL}\s*[:：]", re.I)
 _OWNED = re.compile(r"版权所有\s*$")
 
@@ -141,8 +176,42 @@ _QR = re.compile(
     r"(?:微信|二维码|好友|关注|公众号)[^，,。；;！!？?]{0,10}$"
 )
 _REQUEST = re.compile(r"^请(?:说明|注明|告知|留言|写明)(?:您的)?(?:需求|来意|要求)")
+_EMAIL_LINE = re.compile(r"^[^@\s]{0,12}[:：]?\s*[\w.+-]+@[\w-]+\.[\w.]+$")
+# Where to write in: 投稿请发至：x@y.cn, 合作请加微信：abc123.
+_WRITE_IN = re.compile(
+    r"(?:投稿|合作|交流|咨询|联系|爆料|举报).{0,12}(?:请|可)?(?:发至|发送至|发到|加|添加|联系)"
+    r".{0,8}(?:[\w.+-]+@[\w-]+\.[\w.]+|微信|qq)",
+    re.I,
+)
 
-_RELATED_KEYS = frozenset({"相关文章", "相关阅读", "相关推荐", "相关新闻", "延伸阅读", "推荐阅读"})
+_RELATED_KEYS = frozenset(
+    {
+        "相关文章",
+        "相关阅读",
+        "相关推荐",
+        "相关新闻",
+        "相关链接",
+        "相关资讯",
+        "相关日志",
+        "相关稿件",
+        "延伸阅读",
+        "推荐阅读",
+        "随机阅读",
+        "热门阅读",
+        "热点推荐",
+        "精彩推荐",
+        "猜你喜欢",
+    }
+)
+# Traditional forms of the characters the rules are written with: a rule reads either script.
+_SIMPLIFIED = str.maketrans(
+    "權聲載轉責刪關閱讀網註請編輯來發佈時間單辦電話傳郵術號備圖點擊頁條經歸屬於說聯繫係僅參標籤簽"
+    "掃碼訪問鏈複製護與為滿價錢風險禁舉報許證書資維鏡線頻應稱這們從後處實際體導歡迎關註"
+    "宣負評論達個觀證規並庫",
+    "权声载转责删关阅读网注请编辑来发布时间单办电话传邮术号备图点击页条经归属于说联系系仅参标签签"
+    "扫码访问链复制护与为满价钱风险禁举报许证书资维镜线频应称这们从后处实际体导欢迎关注"
+    "宣负评论达个观证规并库",
+)
 _ORIGINAL_TITLE = re.compile(rf"^{_OPEN}原标题{_CLOSE}[:：]?\s*(.*)$")
 _LABEL_ONLY = re.compile(
     rf"^{_OPEN}(?:上一篇|下一篇|上一条|下一条|标签|tags?|本文链接|本文地址){_CLOSE}[:：]?$", re.I
@@ -164,9 +233,18 @@ def _digits(numbers: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _is_copyright(unit: str, profile: SiteProfile) -> bool:
+    if len(unit) > 400:
+        return False
+    if _COPYRIGHT_HEAD.match(unit) or _NO_REPRINT.search(unit):
+        return True
     if len(unit) > 300:
         return False
-    if _COPYRIGHT_HEAD.match(unit):
+    if len(unit) <= 200 and (
+        _REPRINT_NOTE.search(unit)
+        or (_SELF.search(unit) and len(set(_STATEMENT_WORDS.findall(unit))) >= 2)
+    ):
+        return True
+    if _SITE_DECLARE.match(unit) and len(unit) <= 100:
         return True
     if _DECLARE_HEAD.match(unit) or (_STATEMENT_HEAD.match(unit) and len(unit) <= 120):
         return _COPYRIGHT_WORDS.search(unit) is not None
@@ -178,17 +256,30 @@ def _is_share(unit: str, profile: SiteProfile) -> bool:
 
 
 def _is_prev_next(unit: str, profile: SiteProfile) -> bool:
-    return (_PREV_NEXT.match(unit) is not None and len(unit) <= 100) or bool(_BACK.match(unit))
+    if _PREV_NEXT.match(unit) is not None and len(unit) <= 100:
+        return True
+    return bool(_BACK.match(unit)) or bool(_READ_NEXT.match(unit))
 
 
 def _is_furniture(unit: str, profile: SiteProfile) -> bool:
-    return any(len(unit) <= limit and p.match(unit) for p, limit in _FURNITURE)
+    if any(len(unit) <= limit and p.match(unit) for p, limit in _FURNITURE):
+        return True
+    if len(unit) <= 40 and _SITE_PLUG.search(unit):
+        return True
+    if len(unit) <= 80 and _BUTTON.match(unit):
+        return True
+    # A menu: three or more items between bars, nearly all short (网站首页 | 联系我们 | 广告服务).
+    items = [i for i in (i.strip() for i in _MENU_BAR.split(unit)) if i]
+    short = sum(1 for i in items if _MENU_ITEM.match(i))
+    return len(items) >= 3 and short >= 0.75 * len(items)
 
 
 def _is_footer(unit: str, profile: SiteProfile) -> bool:
     if len(unit) > 200:
         return False
     if _OWNED.search(unit) and len(unit) <= 60 and not _CLAUSE.search(unit):
+        return True
+    if re.search(r"版权\s+所有\s*[©(]", unit) or (_LICENCES.search(unit) and len(unit) <= 120):
         return True
     # A footer run into one line names two of its parts (版权所有 … ICP备…, 主办单位 … 技术支持).
     if len({m.lower() for m in _FOOTER_STRONG.findall(unit)}) >= 2 and not _SENTENCE.search(unit):
@@ -211,7 +302,7 @@ def _is_contact(unit: str, profile: SiteProfile) -> bool:
         return True
     if any(p.search(unit) for p in _compiled(profile.contact_patterns)):
         return True
-    if _REQUEST.match(unit):
+    if _REQUEST.match(unit) or _WRITE_IN.search(unit) or _EMAIL_LINE.match(unit):
         return True
     return _labelled_numbers(unit) and _CONTACT_WORD.search(unit) is not None
 
@@ -310,7 +401,7 @@ def clean_paragraphs(
         text = " ".join(raw.split())
         if not text:
             continue
-        key = normalise(text)
+        key = normalise(text.translate(_SIMPLIFIED))
         rules: list[str] = []
         if key in whitelist:
             pass
@@ -320,7 +411,7 @@ def clean_paragraphs(
             original_title, title_seen, last_rule = match.group(1).strip(), True, None
             continue
         else:
-            rules, state = _classify(text, profile, state)
+            rules, state = _classify(text.translate(_SIMPLIFIED), profile, state)
             if not rules and key in learned_keys:
                 rules = [LEARNED]
         if not rules:

@@ -9,6 +9,7 @@ page was rendered.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,14 @@ from industry_news.urls import Rebaser
 from tests.generated.markup import Article, Page, clean, generate_page, load_articles
 
 FIELDS = ("title", "author", "category", "views", "date", "related")
+# Attribution the archive keeps on purpose (README, Boilerplate): who edited, wrote or first
+# published the article. The generator pastes such lines among the source's footers.
+ATTRIBUTION = re.compile(
+    r"(?:责任编辑|责编|編輯|責編|编辑|来源|來源|作者|审核|审签|初审|二审|三审|终审|校对|记者|通讯员"
+    r"|摘自|转自|原标题|原標題)\s*[:：|)]|^[(（]?\s*(?:摘自|转自)"
+)
+"""Attribution the archive keeps on purpose (README, Boilerplate): who edited, checked, wrote
+or first published the article. The generator pastes such lines among a source's footers."""
 RESOLVE = Rebaser(LiyangSpider.portal_url, LiyangSpider.portal_hosts)
 PROFILE = get_profile("liyang")
 RENDERED_AT = datetime(2025, 5, 21, 9, 30, tzinfo=SHANGHAI)
@@ -43,6 +52,10 @@ class Verdict:
     @property
     def perfect(self) -> bool:
         return not self.wrong and self.recalled == self.paragraphs and not self.leaked
+
+
+def _attribution(line: str) -> bool:
+    return len(line) <= 80 and bool(ATTRIBUTION.search(line)) and "。" not in line
 
 
 def page_for(seed: int, articles: list[Article]) -> Page:
@@ -81,7 +94,11 @@ def judge(page: Page) -> Verdict:
     body = [clean(p) for p in cleaned.paragraphs]
     whole = "\n".join(body)
     recalled = sum(1 for p in truth.paragraphs if clean(p) in body)
-    leaked = tuple(line for line in truth.boilerplate if clean(line) and clean(line) in whole)
+    leaked = tuple(
+        line
+        for line in truth.boilerplate
+        if clean(line) and clean(line) in whole and not _attribution(clean(line))
+    )
     return Verdict(page, wrong, len(truth.paragraphs), recalled, leaked)
 
 

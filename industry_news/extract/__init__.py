@@ -73,6 +73,7 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     meta_el = meta_node if isinstance(meta_node, HtmlElement) else None
 
     skip = {el for el in (title_el, crumb, meta_el, heading) if el is not None} | set(block)
+    skip |= doc.hidden
     anchors = [el for el in (title_el, crumb) if el is not None]
     lo = max((doc.last[el] for el in anchors), default=-1)
     if meta_el is not None:

@@ -86,6 +86,11 @@ class Document:
                 size += len(child.tail or "")
             self.last[el] = self.order[el] + descendants
             self.size[el] = size + len(el.text or "")
+        self.hidden: set[HtmlElement] = set()
+        """Elements a browser does not show (display:none, hidden), with all they hold."""
+        for el in self.elements:
+            if el not in self.hidden and _hides(el):
+                self.hidden.update(el.iter())
         self.base = document_base(root, url)
         self.url = resolve(url) or url
         self.resolve = resolve
@@ -109,6 +114,13 @@ class Document:
             if parent is not None:
                 pairs.append((el.tail, parent))
             yield from pairs if step > 0 else reversed(pairs)
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hides(el: HtmlElement) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
 
 def parse_html(html: str) -> HtmlElement | None:

@@ -56,7 +56,9 @@ def _date_nodes(
 ) -> Iterator[HtmlElement | str]:
     """Short elements holding a date; a bare line of text among <br>s in a long element."""
     for value, owner in texts:
-        if not value or tag(owner) in cue.SKIP_TAGS or not cue.DATE.search(value):
+        if not value or tag(owner) in cue.SKIP_TAGS or owner in doc.hidden:
+            continue
+        if not cue.DATE.search(value):
             continue
         line = squash(value)
         if _prose(line) or _CLOCK.search(line) or (not entries_too and _stamp_of_entry(owner)):

@@ -42,8 +42,10 @@ def page_titles(root: HtmlElement) -> list[str]:
 
 
 def _at_separator(whole: str, shown: str) -> int:
-    """3: `shown` is `whole`; 2: `whole` begins with it, then a separator; 1: ends so; else 0."""
-    if shown == whole:
+    """3: `shown` is `whole`; 2: `whole` begins with it, then a separator; 1: ends so; else 0.
+
+    A title broken over lines (<br>) is still the whole <title>."""
+    if shown == whole or "".join(shown.split()) == "".join(whole.split()):
         return 3
     n = len(shown)
     if len(whole) > n and whole.startswith(shown) and _separates(whole[n]):
@@ -73,7 +75,7 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
         name = tag(el)
         if name in ("html", "head", "title", "body", "a") or name in cue.SKIP_TAGS:
             continue
-        if doc.size[el] > 3 * longest + 100:
+        if el in doc.hidden or doc.size[el] > 3 * longest + 100:
             continue
         shown = text(el)
         if not 2 <= len(shown) <= _MAX_TITLE or shown in names or _CRUMB_TEXT.match(shown):
@@ -108,7 +110,8 @@ def _fallback(
     def plain(el: HtmlElement) -> bool:
         shown = text(el)
         return (
-            2 <= len(shown) <= _MAX_TITLE
+            el not in doc.hidden
+            and 2 <= len(shown) <= _MAX_TITLE
             and shown not in names
             and not _CRUMB_TEXT.match(shown)
             and el.find(".//a") is None
