@@ -52,6 +52,12 @@ _UNITS: dict[str, tuple[Precision, timedelta]] = {
     for token in tokens.split()
 }
 _UNIT_ALTERNATION = "|".join(sorted(_UNITS, key=len, reverse=True))
+# Themes that count calendar months and years: N of them are at least N·shortest and less than
+# (N + 1)·longest.
+_CALENDAR: dict[Precision, tuple[timedelta, timedelta]] = {
+    "month": (timedelta(days=28), timedelta(days=31)),
+    "year": (timedelta(days=360), timedelta(days=366)),
+}
 
 # Separators: ASCII and Unicode dashes (NFKC leaves most of them alone), slash, dot.
 _SEP = "-‐‑‒–—―−﹘/."
@@ -115,7 +121,8 @@ def parse_display_date(text: str, reference: datetime) -> DisplayDate | None:
 
     Relative displays without a day hint ("3天前", "半小时前") read as value = reference − N
     units (a month is 30 days, a year 360, as the Z-BlogPHP tpure theme counts; 半 means N = ½),
-    precision the unit, and the span allows both rounding and flooring themes: elapsed in
+    precision the unit, and the span allows both rounding and flooring themes, and themes that
+    count calendar months (28–31 days) and years (up to 366 days): elapsed in
     [(N − ½)·unit, (N + 1)·unit], clamped at 0; 刚刚 allows the last minute. A day hint
     ("8个月前 (09-24)") decides the day: value is that day at 00:00, the span the whole day,
     precision "day"; a hint without a year takes the valid year that puts it closest to
@@ -176,8 +183,9 @@ def _relative(match: re.Match[str], ref: datetime) -> DisplayDate | None:
         return _absolute(hinted, match, None) if hinted else None
     if not _MIN_YEAR <= value.year <= _MAX_YEAR:
         return None
-    earliest = _before(ref, unit * (n + 1))
-    latest = _before(ref, unit * max(n - 0.5, 0))
+    shortest, longest = _CALENDAR.get(precision, (unit, unit))
+    earliest = _before(ref, longest * (n + 1))
+    latest = _before(ref, min(unit * max(n - 0.5, 0), shortest * n))
     return DisplayDate(value, precision, earliest, latest)
 
 

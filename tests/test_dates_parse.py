@@ -36,9 +36,18 @@ def second(*f: int) -> tuple[datetime, str, datetime, datetime]:
     return sh(*f), "second", sh(*f), sh(*f, 999_999)
 
 
+# Calendar months and years (28–31 days, up to 366 days) widen the theme's 30- and 360-day units.
+CALENDAR = {
+    "month": (timedelta(days=28), timedelta(days=31)),
+    "year": (timedelta(days=360), timedelta(days=366)),
+}
+
+
 def ago(n: float, unit: timedelta, precision: str) -> tuple[datetime, str, datetime, datetime]:
     """The spec's span for "n units ago" seen at REF."""
-    return REF - n * unit, precision, REF - (n + 1) * unit, REF - max(n - 0.5, 0) * unit
+    shortest, longest = CALENDAR.get(precision, (unit, unit))
+    latest = REF - min(max(n - 0.5, 0) * unit, n * shortest)
+    return REF - n * unit, precision, REF - (n + 1) * longest, latest
 
 
 RELATIVE = {

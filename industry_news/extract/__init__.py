@@ -68,7 +68,7 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     category = crumb_category(crumb, title)
     heading, block = find_related(doc)
     hi = doc.order[heading] if heading is not None else len(doc.order)
-    meta_node = find_meta(doc, title_el, crumb, hi)
+    meta_node = find_meta(doc, title_el, crumb, hi, category)
     meta = parse_meta(doc, meta_node, category) if meta_node is not None else Meta()
     meta_el = meta_node if isinstance(meta_node, HtmlElement) else None
 

@@ -91,6 +91,8 @@ class Document:
         for el in self.elements:
             if el not in self.hidden and _hides(el):
                 self.hidden.update(el.iter())
+        self.memo: dict[str, object] = {}
+        """What a cue computed once for the whole page, by name."""
         self.base = document_base(root, url)
         self.url = resolve(url) or url
         self.resolve = resolve

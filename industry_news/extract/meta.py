@@ -18,6 +18,7 @@ from industry_news.extract.document import Document, squash, tag, text
 from industry_news.urls import Kind, classify
 
 MAX_META_CHARS = 160
+_CANDIDATES = 12
 _TRAILING_COUNT = re.compile(r"(.*?\D)\s*(\d[\d,]*)")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _COMMA = re.compile(r"[,，、；;]")
@@ -31,15 +32,15 @@ class Meta:
     category: str = ""
     views: int | None = None
     date_text: str = ""
+    evidence: int = 0
+    """Fields read from a label, class, icon, link or count (not from their position)."""
 
 
 def _prose(line: str) -> bool:
     """A sentence of the article ("2019年2月27日下午，…。"), not a meta line."""
-    return (
-        bool(_SENTENCE_END.search(line))
-        or line.count("，") >= 2
-        or (len(line) > 60 and "，" in line)
-    )
+    if _SENTENCE_END.search(line):
+        return True
+    return bool(_COMMA.search(cue.DATE.sub("", line))) and not cue.META_LABEL.search(line)
 
 
 def _stamp_of_entry(owner: HtmlElement) -> bool:
@@ -78,13 +79,19 @@ def _rich(node: HtmlElement | str) -> bool:
 
 
 def find_meta(
-    doc: Document, title: HtmlElement | None, crumb: HtmlElement | None, stop: int
+    doc: Document,
+    title: HtmlElement | None,
+    crumb: HtmlElement | None,
+    stop: int,
+    crumb_category: str = "",
 ) -> HtmlElement | str | None:
-    """The short element around the first date near the title, grown to hold its neighbours.
+    """The short element around a date near the title, grown to hold its neighbours.
 
-    Looked for after the title, then before it, then further down to `stop` (a date line
-    below the body); a date inside a sentence is the article's, not the page's. When the date
-    stands in a long element (a line of text among <br>s), the line itself.
+    Dates are looked for after the title, then before it, then further down to `stop` (a date
+    line below the body); a date inside a sentence is the article's, not the page's. Of those,
+    the one that shows most of the page's own fields (author, category, views) wins, the first
+    on a tie: a source's meta line pasted into the body names no more than an editor. When the
+    date stands in a long element (a line of text among <br>s), the line itself.
     """
     if title is not None:
         after = doc.last[title] + 1
@@ -101,9 +108,13 @@ def find_meta(
         ]
     else:
         found = list(_date_nodes(doc.texts(0, len(doc.elements), 1), None, doc))
-    node = next((n for n in found if _rich(_grown(doc, n, title, crumb))), None)
-    node = node if node is not None else next(iter(found), None)
-    return _grown(doc, node, title, crumb) if node is not None else None
+    best: HtmlElement | str | None = None
+    best_score = (-1, False)
+    for node in list(dict.fromkeys(_grown(doc, n, title, crumb) for n in found))[:_CANDIDATES]:
+        score = (parse_meta(doc, node, crumb_category).evidence, _rich(node))
+        if score > best_score:
+            best, best_score = node, score
+    return best
 
 
 def _grown(
@@ -322,6 +333,7 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
             fields["category"], views = m.group(1).strip(), _views(m.group(2))
         else:
             unknown.append(piece)
+    evidence = len(fields) + (views is not None)
     for piece in _by_position(unknown, "author" in fields, "category" in fields):
         fields.setdefault(piece.field or "", piece.text)
     return Meta(
@@ -329,6 +341,7 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
         category=fields.get("category", ""),
         views=views,
         date_text=date_text,
+        evidence=evidence,
     )
 
 
@@ -354,7 +367,9 @@ def _has_cjk(value: str) -> bool:
 
 def _listing_names(doc: Document) -> set[str]:
     """Texts of the page's links to listings: its categories, as its navigation names them."""
-    names = set()
+    if "listing_names" in doc.memo:
+        return doc.memo["listing_names"]  # type: ignore[return-value]
+    names = doc.memo["listing_names"] = set()
     for anchor in doc.root.iter("a"):
         url = doc.link(anchor)
         if url and classify(url) is Kind.LISTING:
