@@ -12,6 +12,7 @@ extraction + cleaning + date parsing from the decoded text; for the others their
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -32,8 +33,10 @@ def _paragraphs(text: str | None) -> tuple[str, ...]:
 
 
 def _day(value: str | None) -> date | None:
+    """The day of a date as an extractor gives it (2021-06-09, 2021/6/9, 2007.08.20 10:00…)."""
+    m = re.match(r"\s*(\d{4})\D(\d{1,2})\D(\d{1,2})", value or "")
     try:
-        return date.fromisoformat((value or "")[:10])
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
     except ValueError:
         return None
 

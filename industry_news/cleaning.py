@@ -62,16 +62,22 @@ _CLOSE = r"\s*[】\])）]?\s*"
 
 # copyright_notice: the portal's or the source's copyright / disclaimer statement.
 _COPYRIGHT_HEAD = re.compile(rf"^{_OPEN}(?:版权|免责)(?:及(?:版权|免责))?(?:声明|说明|宣告)")
-_DECLARE_HEAD = re.compile(rf"^{_OPEN}(?:特别|郑重)?声明{_CLOSE}[:：]")
+_DECLARE_HEAD = re.compile(rf"^{_OPEN}(?:特别|郑重)?声明{_CLOSE}[:：]|^[【\[]\s*声明\s*[】\]]")
 # The site's own statements: 网站声明, 图片声明：封面图片来源于…
 _SITE_DECLARE = re.compile(
     rf"^{_OPEN}(?:(?:网站|图片|本站|本网)声明{_CLOSE}[:：]|(?:网站|本站)?声明{_CLOSE}$)"
 )
 # A statement about the site itself that names two of the things such statements are about.
-_SELF = re.compile(r"本网|本站|本文|我们|本平台|本公众号|本号")
+_SELF = re.compile(r"本网|本站|本文|我们|本平台|本公众号|本号|本作品")
 _STATEMENT_WORDS = re.compile(
     r"转载|侵权|删除|版权|免责|仅供参考|不代表|仅代表|责任自负|授权|著作权|观点|立场|投资建议"
-    r"|证实其描述|联系我们|与我们联系|联[系络]我们|旨在传播|传递更多信息"
+    r"|证实其描述|联系我们|与我们联系|联[系络]我们|旨在传播|传递更多信息|网友意见|保持中立|仅供学习"
+)
+_COMMENT_DISCLAIMER = re.compile(r"评论.{0,6}(?:仅|谨|只)?代表.{0,8}(?:网友|个人|作者)")
+_SENTENCES = re.compile(r"[。！？!?;；]")
+_STATEMENT_LIKE = re.compile(
+    rf"{_STATEMENT_WORDS.pattern}|{_SELF.pattern}|未经|转载|注明|出处|微信|电话|邮箱|联系|二维码|关注"
+    r"|投稿|合作|授权|原创|来源"
 )
 _REPRINT_NOTE = re.compile(r"转载(?:时)?(?:请|须|需)(?:注明|标明|保留)|请勿转载|禁止转载|谢绝转载")
 _COPYRIGHT_WORDS = re.compile(
@@ -115,7 +121,9 @@ _READ_NEXT = re.compile(r"^(?:阅读|查看)?(?:上一篇|下一篇)(?:文章)?$
 _FURNITURE = (
     (re.compile(r"^扫描二维码推送至手机(?:访问|阅读)"), 30),
     (re.compile(r"^扫一扫在手机上?(?:打开|阅读|浏览|查看)"), 30),
-    (re.compile(r"^(?:本文链接|本文地址|文章链接)\s*[:：]"), 200),
+    (re.compile(r"^(?:本文链接|本文地址|本文网址|文章链接|文章地址)\s*[:：]"), 200),
+    (re.compile(r"^欢迎(?:访问|光临|来到)\S{2,20}(?:网站|网|门户)$"), 40),
+    (re.compile(r"^广告(?:垂询|服务|合作|热线)|^商务合作"), 30),
     (re.compile(r"^(?:标签|tags?|关键词|关键字)\s*[:：]", re.I), 80),
     (re.compile(r"^(?:原文地址|原文链接)\s*[:：]"), 200),
     (re.compile(r"^[-—–=\s]*(?:END|完|全文完)[-—–=\s]*$|^[(（]完[)）]$", re.I), 12),
@@ -135,10 +143,18 @@ _URL = re.compile(r"^https?://\S+$", re.I)
 _SITE_PLUG = re.compile(
     r"^(?!长按|扫码|扫一扫|识别|扫描)\S{2,12}(?:手机版|客户端|官方微信|官方微博|微信公众号|公众号|APP|app)$"
     r"|(?:下载|打开|前往|去).{0,10}(?:客户端|APP|app)|点击蓝字|关注我们$|该文章已上链"
-    r"|^访问(?:电脑版|手机版|触屏版)$",
+    r"|^访问(?:电脑版|手机版|触屏版)$|^关注\S{2,10}$|尽在\S{2,12}(?:APP|app|客户端)$",
+)
+# Words of a page's widgets (print, zoom, save, share, comment, scan, download, follow): a short
+# line made mostly of them is a widget row, whatever its wording.
+_WIDGET_WORDS = re.compile(
+    r"打印|放大|缩小|字号|字体|收藏|分享|转发|评论|点评|写评论|关注|下载|扫一扫|扫描|扫码|二维码"
+    r"|手机|查看|详情|我要|一下|点击这里|这里|或者|随时看|方便|给朋友|得积分|积分|用|看|到|文章|新闻"
+    r"|资讯|此文|本文|更加|尽在|APP|app|客户端|Word|PDF|默认|大|中|小|关闭|窗口|返回|顶部"
+    r"|登录|退出|注册|网站支持IPV6"
 )
 _BUTTON = re.compile(r"^(?:\s*[\[【]\s*[^\[\]【】]{1,10}\s*[\]】]?\s*){2,}$")
-_MENU_ITEM = re.compile(r"^[^\s,，。]{2,6}$")
+_MENU_ITEM = re.compile(r"^[^\s,，。:：]{2,8}$")
 _MENU_BAR = re.compile(r"\s*[|｜丨]\s*|\s+[-·]\s+")
 
 # source_footer: a government site's footer pasted with the article (often run together).
@@ -207,10 +223,10 @@ _RELATED_KEYS = frozenset(
 _SIMPLIFIED = str.maketrans(
     "權聲載轉責刪關閱讀網註請編輯來發佈時間單辦電話傳郵術號備圖點擊頁條經歸屬於說聯繫係僅參標籤簽"
     "掃碼訪問鏈複製護與為滿價錢風險禁舉報許證書資維鏡線頻應稱這們從後處實際體導歡迎關註"
-    "宣負評論達個觀證規並庫",
+    "宣負評論達個觀證規並庫熱聞詳藏載華",
     "权声载转责删关阅读网注请编辑来发布时间单办电话传邮术号备图点击页条经归属于说联系系仅参标签签"
     "扫码访问链复制护与为满价钱风险禁举报许证书资维镜线频应称这们从后处实际体导欢迎关注"
-    "宣负评论达个观证规并库",
+    "宣负评论达个观证规并库热闻详藏载华",
 )
 _ORIGINAL_TITLE = re.compile(rf"^{_OPEN}原标题{_CLOSE}[:：]?\s*(.*)$")
 _LABEL_ONLY = re.compile(
@@ -232,19 +248,36 @@ def _digits(numbers: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(d for d in (re.sub(r"\D", "", n) for n in numbers) if d)
 
 
+def _all_statements(unit: str) -> bool:
+    """Whether every sentence of a line is about the site, its rights or how to reach it: an
+    article's paragraph that ends with a reprint note (…总投资122亿元。(转载请注明…)) is kept."""
+    sentences = [x for x in _SENTENCES.split(unit) if len(x.strip()) >= 4]
+    return all(_STATEMENT_LIKE.search(x) for x in sentences)
+
+
 def _is_copyright(unit: str, profile: SiteProfile) -> bool:
     if len(unit) > 400:
         return False
-    if _COPYRIGHT_HEAD.match(unit) or _NO_REPRINT.search(unit):
+    if _COPYRIGHT_HEAD.match(unit):
+        return True
+    if _NO_REPRINT.search(unit) and _all_statements(unit):
         return True
     if len(unit) > 300:
         return False
-    if len(unit) <= 200 and (
-        _REPRINT_NOTE.search(unit)
-        or (_SELF.search(unit) and len(set(_STATEMENT_WORDS.findall(unit))) >= 2)
+    if (
+        len(unit) <= 200
+        and _all_statements(unit)
+        and (
+            _REPRINT_NOTE.search(unit)
+            or (_SELF.search(unit) and len(set(_STATEMENT_WORDS.findall(unit))) >= 2)
+        )
     ):
         return True
     if _SITE_DECLARE.match(unit) and len(unit) <= 100:
+        return True
+    if _COMMENT_DISCLAIMER.search(unit) and len(unit) <= 80:
+        return True
+    if _DECLARE_HEAD.match(unit) and _STATEMENT_WORDS.search(unit) and _all_statements(unit):
         return True
     if _DECLARE_HEAD.match(unit) or (_STATEMENT_HEAD.match(unit) and len(unit) <= 120):
         return _COPYRIGHT_WORDS.search(unit) is not None
@@ -261,12 +294,21 @@ def _is_prev_next(unit: str, profile: SiteProfile) -> bool:
     return bool(_BACK.match(unit)) or bool(_READ_NEXT.match(unit))
 
 
+def _widget_share(unit: str) -> float:
+    """The share of a line's letters that are widget words."""
+    letters = len(_NOT_WORD.sub("", unit))
+    covered = sum(len(m) for m in _WIDGET_WORDS.findall(unit))
+    return covered / letters if letters else 0.0
+
+
 def _is_furniture(unit: str, profile: SiteProfile) -> bool:
     if any(len(unit) <= limit and p.match(unit) for p, limit in _FURNITURE):
         return True
     if len(unit) <= 40 and _SITE_PLUG.search(unit):
         return True
     if len(unit) <= 80 and _BUTTON.match(unit):
+        return True
+    if len(unit) <= 30 and _widget_share(unit) >= 0.7:
         return True
     # A menu: three or more items between bars, nearly all short (网站首页 | 联系我们 | 广告服务).
     items = [i for i in (i.strip() for i in _MENU_BAR.split(unit)) if i]
@@ -409,6 +451,10 @@ def clean_paragraphs(
             related, rules = True, [RELATED]
         elif not kept and not title_seen and (match := _ORIGINAL_TITLE.match(text)):
             original_title, title_seen, last_rule = match.group(1).strip(), True, None
+            continue
+        elif not kept and title_seen and not original_title:
+            # A bare 原标题： label: the source's title is the line after it.
+            original_title, last_rule = text, None
             continue
         else:
             rules, state = _classify(text.translate(_SIMPLIFIED), profile, state)
