@@ -66,7 +66,7 @@ def _with(portal: Portal, article_id: int, **changes: object) -> Portal:
 
 def entries() -> list[Entry]:
     """The corpus, in a fixed order."""
-    p = make_portal(n_articles=30, seed=11)
+    p = make_portal(n_articles=50, seed=11)
 
     taken: set[int] = set()
 

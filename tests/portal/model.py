@@ -1,13 +1,19 @@
-"""The content of a synthetic 溧阳厂房网 (liyang.021cf.cn): the source of truth of the replays.
+"""The content of a replayed 溧阳厂房网 (liyang.021cf.cn): the source of truth of the replays.
+
+Titles and paragraphs are real article texts (tests/real/texts); the portal's furniture (its
+contact block, copyright, categories, authors, dates) follows PORTAL.md and the seed page.
 
 Every markup in `render` shows this content; `expected_item` says what the archive must hold.
 """
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -389,46 +395,6 @@ PROJECTS = (
 ROLES = ("市委书记", "市长", "市委副书记", "常务副市长", "副市长", "市人大常委会主任")
 SLOGANS = ("一城一谷一园", "产业强市", "项目为王", "长三角产业创新高地", "动力电池之都")
 
-TITLES = (
-    "{place}{n}个{industry}项目集中签约 总投资{money}亿元",
-    "{place}出台支持{industry}产业高质量发展若干政策措施",
-    "溧阳市{year}年第{n}批重大产业项目集中开工",
-    "{company}{project}项目在{place}开工建设",
-    "【招商政策】{place}工业用地“标准地”出让实施细则（试行）",
-    "{place}标准厂房建设提速 {sqm}万平方米厂房年内交付",
-    "溧阳{industry}产业链再添“强链”项目",
-    "{role}调研{place}{industry}产业发展情况",
-    "{place}发布{year}年招商引资奖励办法 最高奖励{cap}万元",
-    "前{month}月{place}工业开票销售同比增长{pct}%",
-    "{company}在溧阳投资建设{project}项目",
-    "关于组织申报{year}年度溧阳市{industry}产业专项资金的通知",
-)
-PARAGRAPHS = (
-    "{md}，{place}召开{industry}产业发展推进会，会议总结了{year}年以来{industry}产业链建设"
-    "情况，部署下一阶段重点工作。",
-    "据介绍，{company}{project}项目总投资{money}亿元，规划用地{area}亩，建设标准厂房{sqm}"
-    "万平方米，达产后预计年产值{money2}亿元，年纳税{tax}亿元。",
-    "{place}相关负责人表示，将坚持“{slogan}”，进一步优化营商环境，强化土地、能耗、资金等"
-    "要素保障，推动{industry}等主导产业集群发展。",
-    "今年1至{month}月，{place}完成工业开票销售{money}亿元，同比增长{pct}%；规上工业增加值"
-    "增长{pct2}%，其中{industry}产业贡献率超过{pct3}%。",
-    "根据政策，对新引进的{industry}项目，设备投资额达到{small}千万元以上的，按设备投资额的"
-    "{pct2}%给予补助，单个项目最高补助{cap}万元。",
-    "为加快标准厂房建设，{place}今年计划新开工标准厂房{sqm}万平方米，重点面向{industry}、"
-    "{industry2}等领域的中小企业，实行“拎包入驻”。",
-    "{company}负责人介绍，项目一期已于{month}月建成投产，二期工程正在加紧建设，预计"
-    "{year2}年全面达产，届时可新增就业岗位{jobs}个。",
-    "下一步，{place}将围绕“{slogan}”目标，聚焦{industry}、{industry2}两大方向，加快推进"
-    "一批补链延链强链项目落地见效。",
-    "现场，{role}详细了解了企业生产经营、技术研发和市场拓展情况，勉励企业抢抓机遇，加大"
-    "研发投入，不断提升核心竞争力。",
-    "{role}强调，要深化“放管服”改革，推行工业项目“拿地即开工”，全力以赴为{industry}"
-    "企业解难题、办实事，{md}前完成第{n}批项目审批。",
-    "截至目前，{place}已集聚{industry}上下游企业{jobs}余家，形成了从原材料、关键零部件到"
-    "整机制造的完整产业链，{year}年产业规模有望突破{money2}亿元。",
-    "{place}地处苏浙皖三省交界，区位优势明显，距常州机场约{n}0分钟车程，周边高速公路网络"
-    "完善，是长三角企业布局{industry}产能的理想选择。",
-)
 PROSE_TRAPS = (
     "企业如有厂房租赁或用地需求，可拨打{place}投资促进中心服务热线0519-8{phone}咨询，"
     "工作人员将提供全程代办服务。",
@@ -476,13 +442,22 @@ def _fill(template: str, rng: random.Random, year: int) -> str:
     )
 
 
-def _seed_sentences() -> list[str]:
+REAL_TEXTS = Path(__file__).resolve().parents[1] / "real" / "texts" / "texts.jsonl"
+
+
+@cache
+def real_texts() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(title, paragraphs) of the real article texts in tests/real/texts, in file order."""
     out = []
-    for paragraph in SEED_PARAGRAPHS:
-        for part in paragraph.replace(",", "，").split("。"):
-            if len(part) > 15:
-                out.append(part + "。")
-    return out
+    with REAL_TEXTS.open(encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            paragraphs = tuple(" ".join(p.split()) for p in record["paragraphs"] if p.strip())
+            # A leading 原标题 line is the source's title: the replays set original_title alone.
+            paragraphs = tuple(p for p in paragraphs if "原标题" not in p[:6])
+            if paragraphs:
+                out.append((" ".join(record["title"].split()), paragraphs))
+    return tuple(out)
 
 
 _ELAPSED = (
@@ -529,26 +504,18 @@ def _make_article(
     published: datetime,
     category_id: int,
     used: set[str],
-    sentences: list[str],
     n_tags: int,
 ) -> Article:
+    """An article of the portal: a real text (title and paragraphs) nobody here wrote, with the
+    portal's own furniture around it and lookalike prose among its paragraphs."""
     year = published.year
-    title = _fill(rng.choice(TITLES), rng, year)
-    while title in used:
-        title = _fill(rng.choice(TITLES), rng, year)
+    texts = real_texts()
+    title, real = rng.choice(texts)
+    while title in used or any(p in used for p in real):
+        title, real = rng.choice(texts)
     used.add(title)
-    kind = rng.random()
-    n_par = (
-        rng.randint(1, 2) if kind < 0.2 else rng.randint(3, 6) if kind < 0.7 else rng.randint(7, 14)
-    )
-    paragraphs: list[str] = []
-    while len(paragraphs) < n_par:
-        text = _fill(rng.choice(PARAGRAPHS), rng, year)
-        if rng.random() < 0.3:
-            text += rng.choice(sentences)
-        if text not in used:
-            used.add(text)
-            paragraphs.append(text)
+    used.update(real)
+    paragraphs = list(real)
     if i % 4:
         trap = _fill(PROSE_TRAPS[(i // 4 + i) % len(PROSE_TRAPS)], rng, year)
         paragraphs.insert(rng.randint(0, len(paragraphs)), trap)
@@ -609,7 +576,6 @@ def make_portal(
     cats = [Category(k + 1, CATEGORY_NAMES[k]) for k in range(categories)]
     tags = [Tag(k + 1, name) for k, name in enumerate(TAG_NAMES)]
     used: set[str] = set()
-    sentences = _seed_sentences()
     articles = []
     for i, elapsed in enumerate(_elapsed_list(n_articles, rng)):
         article_id = 7000 + 13 * i + rng.randint(0, 9)
@@ -621,7 +587,6 @@ def make_portal(
                 rendered_at - elapsed,
                 cats[i % categories].id,
                 used,
-                sentences,
                 len(tags),
             )
         )
@@ -635,7 +600,6 @@ def grow_portal(portal: Portal, n_new: int, rendered_at: datetime, seed: int = 1
         raise ValueError("a grown portal is rendered later")
     rng = random.Random(f"liyang-grow-{seed}")
     used = {a.title for a in portal.articles} | {p for a in portal.articles for p in a.paragraphs}
-    sentences = _seed_sentences()
     last = max(a.id for a in portal.articles)
     span = rendered_at - portal.rendered_at
     new = []
@@ -649,7 +613,6 @@ def grow_portal(portal: Portal, n_new: int, rendered_at: datetime, seed: int = 1
             published,
             portal.categories[(len(portal.articles) + k) % len(portal.categories)].id,
             used,
-            sentences,
             len(portal.tags),
         )
         older = [a.id for a in portal.articles + new]
