@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 
+from lxml.cssselect import CSSSelector
+
 # Fast paths for the portal's known theme (Z-BlogPHP "tpure"). Each is checked before use and
 # the generic cue below takes over when it is missing or implausible.
-TPURE_BREADCRUMB = "div.sitemap"
-TPURE_BODY = "div.single"
+TPURE_BREADCRUMB = CSSSelector("div.sitemap")
+TPURE_BODY = CSSSelector("div.single")
+# The page's own statement of its title, beside <title>.
+TITLE_META = CSSSelector(
+    "meta[name=ArticleTitle], meta[property='og:title'], meta[name=title], "
+    "meta[name='twitter:title']"
+)
 
 # Elements whose text is never article text.
 SKIP_TAGS = frozenset(

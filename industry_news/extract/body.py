@@ -25,7 +25,7 @@ def body_containers(doc: Document, skip: set[HtmlElement], lo: int, hi: int) -> 
     The element whose paragraphs carry the most non-link text wins; siblings that carry a fair
     share too (an article split over several sections) join it.
     """
-    fast = [el for el in doc.root.cssselect(cue.TPURE_BODY) if lo < doc.order[el] < hi]
+    fast = [el for el in cue.TPURE_BODY(doc.root) if lo < doc.order[el] < hi]
     if len(fast) == 1:
         return fast
     scores: dict[HtmlElement, float] = defaultdict(float)

@@ -9,7 +9,7 @@ from industry_news.extract.document import Document, text
 
 
 def find_breadcrumb(doc: Document) -> HtmlElement | None:
-    for el in doc.root.cssselect(cue.TPURE_BREADCRUMB):
+    for el in cue.TPURE_BREADCRUMB(doc.root):
         if cue.BREADCRUMB_LABEL.match(text(el)):
             return el
     for el in doc.elements:

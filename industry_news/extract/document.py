@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
@@ -30,9 +31,10 @@ def squash(text: str) -> str:
 
 
 def tag(node: object) -> str:
-    """The lower-case tag of an element; "" for comments, processing instructions, entities."""
+    """The tag of an element (libxml2's HTML parser gives it in lower case); "" for comments,
+    processing instructions and entities."""
     name = getattr(node, "tag", None)
-    return name.lower() if isinstance(name, str) else ""
+    return name if isinstance(name, str) else ""
 
 
 def text(el: HtmlElement) -> str:
@@ -61,6 +63,12 @@ def link_target(anchor: HtmlElement, base: str, resolve: Resolver) -> str | None
     href = (anchor.get("href") or "").strip()
     if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
         return None
+    return _resolved(base, href, resolve)
+
+
+@lru_cache(maxsize=16384)
+def _resolved(base: str, href: str, resolve: Resolver) -> str | None:
+    """An href resolved on a page: pages of one site share most of theirs (menus, sidebars)."""
     try:
         return resolve(urljoin(base, href))
     except ValueError:  # an href no URL parser accepts ("http://[bad")
@@ -88,17 +96,21 @@ class Document:
             self.size[el] = size + len(el.text or "")
         self.hidden: set[HtmlElement] = set()
         """Elements a browser does not show (display:none, hidden), with all they hold."""
-        for el in self.elements:
+        for el in root.xpath("//*[@style or @hidden]"):
             if el not in self.hidden and _hides(el):
-                self.hidden.update(el.iter())
+                self.hidden.update(x for x in el.iter() if tag(x))
         self.memo: dict[str, object] = {}
+        self._links: dict[HtmlElement, str | None] = {}
         """What a cue computed once for the whole page, by name."""
         self.base = document_base(root, url)
         self.url = resolve(url) or url
         self.resolve = resolve
 
     def link(self, anchor: HtmlElement) -> str | None:
-        return link_target(anchor, self.base, self.resolve)
+        """The same-site URL an <a> points to (see `link_target`), resolved once per page."""
+        if anchor not in self._links:
+            self._links[anchor] = link_target(anchor, self.base, self.resolve)
+        return self._links[anchor]
 
     def contains(self, outer: HtmlElement, inner: HtmlElement) -> bool:
         return self.order[outer] <= self.order[inner] <= self.last[outer]

@@ -303,7 +303,6 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
     raw, frags = _fragments(doc, meta)
     date = _find_date(raw, frags)
     date_text = squash(raw[date[0] : date[1]]) if date else ""
-    names = _listing_names(doc)
     fields: dict[str, str] = {}
     views: int | None = None
     unknown: list[_Piece] = []
@@ -318,7 +317,11 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
             continue
         if field in ("author", "category"):
             fields.setdefault(field, piece.text)
-        elif piece.kind is Kind.LISTING or piece.text == crumb_category or piece.text in names:
+        elif (
+            piece.kind is Kind.LISTING
+            or piece.text == crumb_category
+            or piece.text in _listing_names(doc)
+        ):
             fields.setdefault("category", piece.text)
         elif piece.before_date:
             unknown.append(piece)

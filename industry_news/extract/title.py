@@ -19,12 +19,6 @@ from industry_news import selectors as cue
 from industry_news.extract.body import body_containers
 from industry_news.extract.document import Document, squash, tag, text
 
-_TITLE_META = (
-    "meta[name=ArticleTitle]",
-    "meta[property='og:title']",
-    "meta[name=title]",
-    "meta[name=twitter\\:title]",
-)
 _SEPARATOR_CJK = frozenset("丨｜")
 _TITLE_CLASS = re.compile(r"title|biaoti|headline|heading|^bt$|^tit$", re.IGNORECASE)
 _MAX_TITLE = 200
@@ -36,8 +30,7 @@ _NAME_CHARS = 8
 def page_titles(root: HtmlElement) -> list[str]:
     """The texts the page gives as its title: <title>, then title <meta>s; each once."""
     found = [squash(root.findtext(".//title") or "")]
-    for selector in _TITLE_META:
-        found += [squash(m.get("content", "")) for m in root.cssselect(selector)]
+    found += [squash(m.get("content", "")) for m in cue.TITLE_META(root)]
     return list(dict.fromkeys(t for t in found if t))
 
 
@@ -67,6 +60,7 @@ def _link_names(doc: Document) -> set[str]:
 def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
     """The element showing the article title (see the module's docstring)."""
     titles = page_titles(doc.root)
+    bare = ["".join(t.split()) for t in titles]
     longest = max((len(t) for t in titles), default=0)
     names = _link_names(doc)
     start = doc.last[crumb] if crumb is not None else -1
@@ -76,6 +70,10 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
         if name in ("html", "head", "title", "body", "a") or name in cue.SKIP_TAGS:
             continue
         if el in doc.hidden or doc.size[el] > 3 * longest + 100:
+            continue
+        # Cheap first: text that opens with what no title holds is no title.
+        head = "".join((el.text or "")[:12].split())[:3]
+        if head and not any(head in t for t in bare):
             continue
         shown = text(el)
         if not 2 <= len(shown) <= _MAX_TITLE or shown in names or _CRUMB_TEXT.match(shown):
