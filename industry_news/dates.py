@@ -116,6 +116,25 @@ _DATE_RUN = re.compile(rf"[0-9A-Za-z:,+ {_SEP}]+")
 _CLOCK = re.compile(r"[0-9]:[0-9]{2}(:[0-9]{2})?")
 
 
+_YEAR_SHOWN = re.compile(r"\d{4}|[0-9]{2}\s*年")
+_RELATIVE_SHOWN = re.compile(r"前|刚刚|今天|昨天|前天")
+
+
+def read_date(text: str, reference: datetime, machine: str = "") -> DisplayDate | None:
+    """`parse_display_date`, and a display without its year (09-30 22:46) takes the year of
+    the page's machine-readable date (`machine`, from its <meta>) when that names the same day."""
+    shown = parse_display_date(text, reference)
+    if shown is None or not machine or _YEAR_SHOWN.search(text) or _RELATIVE_SHOWN.search(text):
+        return shown
+    stated = parse_display_date(machine, reference)
+    if stated is None:
+        return shown
+    day = stated.value.astimezone(SHANGHAI)
+    if (day.month, day.day) != (shown.value.month, shown.value.day):
+        return shown
+    return parse_display_date(text, day.replace(hour=23, minute=59, second=59)) or shown
+
+
 def parse_display_date(text: str, reference: datetime) -> DisplayDate | None:
     """Read a portal's displayed date at `reference` (naive means Asia/Shanghai); never raises.
 

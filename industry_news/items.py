@@ -32,6 +32,7 @@ class ArticleItem:
     category: str = ""
     views: int | None = None
     date_text: str = ""
+    machine_date: str = ""
     body: str = ""
     related: list[dict[str, str]] = field(default_factory=list, metadata={"serializer": link_list})
     html: str = ""
@@ -65,6 +66,7 @@ class ArticleItem:
             category=page.category,
             views=page.views,
             date_text=page.date_text,
+            machine_date=page.machine_date,
             body="\n\n".join(page.paragraphs),
             related=[{"url": r.url, "title": r.title, "excerpt": r.excerpt} for r in page.related],
             html=html,

@@ -17,7 +17,7 @@ from datetime import datetime
 from scrapy.http import HtmlResponse
 
 from industry_news.cleaning import clean_paragraphs
-from industry_news.dates import SHANGHAI, parse_display_date
+from industry_news.dates import SHANGHAI, read_date
 from industry_news.extract import extract_article, parse_html
 from industry_news.profiles import get_profile
 from industry_news.spiders.liyang import LiyangSpider
@@ -77,7 +77,7 @@ def judge(page: Page) -> Verdict:
     response = HtmlResponse(page.url, body=page.html, headers={"Content-Type": "text/html"})
     got = extract_article(parse_html(response.text), page.url, RESOLVE)
     cleaned = clean_paragraphs(got.paragraphs, PROFILE)
-    shown = parse_display_date(got.date_text, page.rendered_at) if got.date_text else None
+    shown = read_date(got.date_text, page.rendered_at, got.machine_date) if got.date_text else None
     in_span = shown is not None and shown.earliest <= truth.published_at <= shown.latest
     related = tuple((r.url, r.title) for r in got.related)
     checks = {

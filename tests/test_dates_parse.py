@@ -1,12 +1,12 @@
 """Every display form `parse_display_date` reads, and what it refuses."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from industry_news.dates import SHANGHAI, DisplayDate, parse_display_date
+from industry_news.dates import SHANGHAI, DisplayDate, parse_display_date, read_date
 
 REF = datetime(2024, 5, 20, 15, 30, 45, tzinfo=SHANGHAI)  # a Monday
 S, MIN, H, D, W = (
@@ -302,3 +302,21 @@ def test_relative_counts_real_time_across_china_dst() -> None:
 def test_never_raises(text: str, reference: datetime) -> None:
     shown = parse_display_date(text, reference)
     assert shown is None or shown.earliest <= shown.value <= shown.latest
+
+
+@pytest.mark.parametrize(
+    ("shown", "machine", "day"),
+    [
+        ("09-30 22:46", "2019-09-30 22:46:13", date(2019, 9, 30)),  # the page's <meta> says 2019
+        ("09-30", "2019-09-30T22:46:13+08:00", date(2019, 9, 30)),
+        ("09-30 22:46", "2019-10-02 08:00:00", date(2025, 9, 30)),  # another day: not its year
+        ("2018-09-30", "2019-09-30 22:46:13", date(2018, 9, 30)),  # a year shown is kept
+        ("3天前", "2019-09-30 22:46:13", date(2025, 11, 28)),  # relative: the render time decides
+        ("09-30 22:46", "", date(2025, 9, 30)),
+    ],
+)
+def test_a_display_without_its_year_takes_the_pages_machine_date(
+    shown: str, machine: str, day: date
+) -> None:
+    got = read_date(shown, sh(2025, 12, 1, 9, 0), machine)
+    assert got is not None and got.value.date() == day

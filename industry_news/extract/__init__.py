@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from industry_news.extract.body import body_containers
 from industry_news.extract.breadcrumb import crumb_category, crumb_title, find_breadcrumb
+from industry_news.extract.captions import is_caption
 from industry_news.extract.document import (
     Document,
     Resolver,
@@ -26,6 +27,7 @@ from industry_news.extract.document import (
     squash,
     text,
 )
+from industry_news.extract.machine_date import machine_date
 from industry_news.extract.meta import Meta, find_meta, parse_meta
 from industry_news.extract.related import Related, find_related, related_entries
 from industry_news.extract.title import find_title
@@ -51,6 +53,8 @@ class Extracted:
     category: str = ""
     views: int | None = None
     date_text: str = ""
+    machine_date: str = ""
+    """The date the page states for machines (<meta>, <time datetime>), as written."""
     paragraphs: tuple[str, ...] = ()
     related: tuple[Related, ...] = ()
 
@@ -84,7 +88,7 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
             lo = max(lo, doc.last[meta_el])
 
     def in_zone(el: HtmlElement) -> bool:
-        return doc.last[el] > lo and doc.order[el] < hi
+        return doc.last[el] > lo and doc.order[el] < hi and not is_caption(el)
 
     paragraphs = [
         line
@@ -101,6 +105,7 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
         category=category or meta.category,
         views=meta.views,
         date_text=meta.date_text,
+        machine_date=machine_date(root),
         paragraphs=tuple(paragraphs),
         related=related_entries(doc, block),
     )

@@ -210,8 +210,9 @@ def _views(value: str) -> int | None:
     return int(digits.replace(",", ""))
 
 
-def _find_date(raw: str, frags: list[_Fragment]) -> tuple[int, int] | None:
-    """Where the date stands in the meta text: within one fragment, its hint may follow."""
+def _find_date(raw: str, frags: list[_Fragment]) -> tuple[int, int, str] | None:
+    """Where the date stands in the meta text, and the date as shown: within one fragment, and
+    its time or hint may follow in the next one (<span>09-30</span><span>22:46</span>)."""
     for i, frag in enumerate(frags):
         # Fragments are the page's own text nodes: a date may begin where one begins.
         m = cue.DATE.search(raw[frag.start : frag.end])
@@ -220,9 +221,17 @@ def _find_date(raw: str, frags: list[_Fragment]) -> tuple[int, int] | None:
         found = frag.start + m.start()
         glued = m.start() > 0 and not raw[found - 1].isspace()
         start = _trim_count(raw, found) if glued else found
-        end = frags[i + 1].end if i + 1 < len(frags) else frag.end
-        full = cue.DATE.match(raw[start:end])
-        return start, start + (full.end() if full else m.end() - (start - found))
+        own = raw[start : frag.end]
+        if i + 1 < len(frags):
+            after = frags[i + 1]
+            # As shown, then with the space a theme's CSS puts between its spans (09-30 22:46).
+            for head in (raw[start : after.start], own + " "):
+                full = cue.DATE.match(head + raw[after.start : after.end])
+                if full and full.end() > len(head):
+                    return start, after.start + full.end() - len(head), squash(full.group())
+        full = cue.DATE.match(own)
+        end = start + full.end() if full else frag.start + m.end()
+        return start, end, squash(raw[start:end])
     return None
 
 
@@ -301,8 +310,9 @@ def _label_field(label: str) -> str:
 
 def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> Meta:
     raw, frags = _fragments(doc, meta)
-    date = _find_date(raw, frags)
-    date_text = squash(raw[date[0] : date[1]]) if date else ""
+    found = _find_date(raw, frags)
+    date = found[:2] if found else None
+    date_text = found[2] if found else ""
     fields: dict[str, str] = {}
     views: int | None = None
     unknown: list[_Piece] = []

@@ -9,7 +9,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from industry_news.dates import parse_display_date
+from industry_news.dates import read_date
 from industry_news.reference import choose_reference
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,8 @@ class DatesPipeline:
         reference = choose_reference(adapter.get("http_date"), adapter["crawled_at"])
         adapter["date_reference"] = reference
         text = adapter.get("date_text") or ""
-        shown = parse_display_date(text, reference) if text else None
+        machine = adapter.get("machine_date") or ""
+        shown = read_date(text, reference, machine) if text else None
         if shown is None:
             self.stats.inc_value("industry_news/dates/unread")
             logger.warning("Date not read (%r): %s", text, adapter["url"])

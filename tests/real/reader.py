@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from scrapy.http import HtmlResponse
 
 from industry_news.cleaning import clean_paragraphs
-from industry_news.dates import SHANGHAI, parse_display_date
+from industry_news.dates import SHANGHAI, read_date
 from industry_news.extract import extract_article, parse_html
 from industry_news.profiles import get_profile
 from industry_news.urls import Rebaser
@@ -29,7 +29,7 @@ def read(case: Case) -> Output:
     resolve = Rebaser(case.url, (host,))
     page = extract_article(parse_html(decode(case)), case.url, resolve)
     cleaned = clean_paragraphs(page.paragraphs, get_profile(host))
-    shown = parse_display_date(page.date_text, REFERENCE) if page.date_text else None
+    shown = read_date(page.date_text, REFERENCE, page.machine_date) if page.date_text else None
     return Output(
         title=page.title,
         published=shown.value.astimezone(SHANGHAI).date() if shown else None,
