@@ -151,7 +151,7 @@ _WIDGET_WORDS = re.compile(
     r"打印|放大|缩小|字号|字体|收藏|分享|转发|评论|点评|写评论|关注|下载|扫一扫|扫描|扫码|二维码"
     r"|手机|查看|详情|我要|一下|点击这里|这里|或者|随时看|方便|给朋友|得积分|积分|用|看|到|文章|新闻"
     r"|资讯|此文|本文|更加|尽在|APP|app|客户端|Word|PDF|默认|大|中|小|关闭|窗口|返回|顶部"
-    r"|登录|退出|注册|网站支持IPV6"
+    r"|登录|退出|注册|网站支持IPV6|图集|组图|视频|音频|播放"
 )
 _BUTTON = re.compile(r"^(?:\s*[\[【]\s*[^\[\]【】]{1,10}\s*[\]】]?\s*){2,}$")
 _MENU_ITEM = re.compile(r"^[^\s,，。:：]{2,8}$")
@@ -228,7 +228,10 @@ _SIMPLIFIED = str.maketrans(
     "扫码访问链复制护与为满价钱风险禁举报许证书资维镜线频应称这们从后处实际体导欢迎关注"
     "宣负评论达个观证规并库热闻详藏载华",
 )
-_ORIGINAL_TITLE = re.compile(rf"^{_OPEN}原标题{_CLOSE}[:：]?\s*(.*)$")
+_ORIGINAL_TITLE = re.compile(rf"^{_OPEN}(?:本文)?原标题{_CLOSE}[:：]?\s*(.*)$")
+# Before the article's first line: an editor's bracketed note ([摘要：…], 【编者按】…) and
+# scraps of a widget (图集, a lone label) are no part of its text.
+_LEADING_NOTE = re.compile(r"^[\[【]\s*(?:摘要|编者按|导读|内容提要)\s*[:：\]】]")
 _LABEL_ONLY = re.compile(
     rf"^{_OPEN}(?:上一篇|下一篇|上一条|下一条|标签|tags?|本文链接|本文地址){_CLOSE}[:：]?$", re.I
 )
@@ -292,6 +295,11 @@ def _is_prev_next(unit: str, profile: SiteProfile) -> bool:
     if _PREV_NEXT.match(unit) is not None and len(unit) <= 100:
         return True
     return bool(_BACK.match(unit)) or bool(_READ_NEXT.match(unit))
+
+
+def _widget_scrap(text: str) -> bool:
+    """A few letters of a widget (图集, 视频) standing alone."""
+    return len(_NOT_WORD.sub("", text)) <= 4 and _widget_share(text) >= 0.7
 
 
 def _widget_share(unit: str) -> float:
@@ -449,6 +457,8 @@ def clean_paragraphs(
             pass
         elif related or key in _RELATED_KEYS:
             related, rules = True, [RELATED]
+        elif not kept and (_LEADING_NOTE.match(text) or _widget_scrap(text)):
+            rules = [FURNITURE]
         elif not kept and not title_seen and (match := _ORIGINAL_TITLE.match(text)):
             original_title, title_seen, last_rule = match.group(1).strip(), True, None
             continue
