@@ -141,8 +141,9 @@ def parse_display_date(text: str, reference: datetime) -> DisplayDate | None:
     Relative displays without a day hint ("3天前", "半小时前") read as value = reference − N
     units (a month is 30 days, a year 360, as the Z-BlogPHP tpure theme counts; 半 means N = ½),
     precision the unit, and the span allows both rounding and flooring themes, and themes that
-    count calendar months (28–31 days) and years (up to 366 days): elapsed in
-    [(N − ½)·unit, (N + 1)·unit], clamped at 0; 刚刚 allows the last minute. A day hint
+    count calendar days, months (28–31 days) and years (up to 366 days): elapsed in
+    [(N − ½)·unit, (N + 1)·unit] (from N − 1 days for days), clamped at 0; 刚刚 allows the last
+    minute. A day hint
     ("8个月前 (09-24)") decides the day: value is that day at 00:00, the span the whole day,
     precision "day"; a hint without a year takes the valid year that puts it closest to
     reference − N units. Absolute displays have the precision shown ("day", "minute",
@@ -204,7 +205,11 @@ def _relative(match: re.Match[str], ref: datetime) -> DisplayDate | None:
         return None
     shortest, longest = _CALENDAR.get(precision, (unit, unit))
     earliest = _before(ref, longest * (n + 1))
-    latest = _before(ref, min(unit * max(n - 0.5, 0), shortest * n))
+    # Themes that count calendar days show N天前 from N − 1 days on (23:59 to 00:01 is 1天前).
+    least = (
+        unit * max(n - 1, 0) if precision == "day" else min(unit * max(n - 0.5, 0), shortest * n)
+    )
+    latest = _before(ref, least)
     return DisplayDate(value, precision, earliest, latest)
 
 

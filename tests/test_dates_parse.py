@@ -46,7 +46,10 @@ CALENDAR = {
 def ago(n: float, unit: timedelta, precision: str) -> tuple[datetime, str, datetime, datetime]:
     """The spec's span for "n units ago" seen at REF."""
     shortest, longest = CALENDAR.get(precision, (unit, unit))
-    latest = REF - min(max(n - 0.5, 0) * unit, n * shortest)
+    if precision == "day":  # calendar days: N天前 from N − 1 days on
+        latest = REF - max(n - 1, 0) * unit
+    else:
+        latest = REF - min(max(n - 0.5, 0) * unit, n * shortest)
     return REF - n * unit, precision, REF - (n + 1) * longest, latest
 
 
@@ -89,7 +92,7 @@ LITERAL = {
         sh(2024, 5, 17, 15, 30, 45),
         "day",
         sh(2024, 5, 16, 15, 30, 45),
-        sh(2024, 5, 18, 3, 30, 45),
+        sh(2024, 5, 18, 15, 30, 45),  # calendar days: 3天前 from 2 days on
     ),
     "半小时前": (sh(2024, 5, 20, 15, 0, 45), "hour", sh(2024, 5, 20, 14, 0, 45), REF),
 }
@@ -272,7 +275,7 @@ def test_relative_across_new_year() -> None:
     assert shown is not None
     assert shown.value == sh(2024, 12, 30, 1)
     assert shown.earliest == sh(2024, 12, 29, 1)
-    assert shown.latest == sh(2024, 12, 30, 13)
+    assert shown.latest == sh(2024, 12, 31, 1)
 
 
 def test_relative_year_reading_is_360_days() -> None:

@@ -19,6 +19,8 @@ from industry_news.urls import Kind, classify
 
 MAX_META_CHARS = 160
 _CANDIDATES = 12
+_WORD = re.compile(r"\w")
+_UNIT = re.compile(r"[次人]?(?:浏览|阅读|点击|查看)?[次人]?|[次人](?:浏览|阅读|点击)")
 _TRAILING_COUNT = re.compile(r"(.*?\D)\s*(\d[\d,]*)")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _COMMA = re.compile(r"[,，、；;]")
@@ -111,7 +113,13 @@ def find_meta(
     best: HtmlElement | str | None = None
     best_score = (-1, False)
     for node in list(dict.fromkeys(_grown(doc, n, title, crumb) for n in found))[:_CANDIDATES]:
-        score = (parse_meta(doc, node, crumb_category).evidence, _rich(node))
+        # A list of entries (a sidebar's titles with their dates) is no meta line.
+        entries = not isinstance(node, str) and _stamp_of_entry(node)
+        score = (
+            (-1, False)
+            if entries
+            else (parse_meta(doc, node, crumb_category).evidence, _rich(node))
+        )
         if score > best_score:
             best, best_score = node, score
     return best
@@ -219,7 +227,8 @@ def _find_date(raw: str, frags: list[_Fragment]) -> tuple[int, int, str] | None:
         if m is None:
             continue
         found = frag.start + m.start()
-        glued = m.start() > 0 and not raw[found - 1].isspace()
+        # Run into a handle (admin8个月前, liyang02159秒前), not after a label (时间:23天前).
+        glued = m.start() > 0 and raw[found - 1].isascii() and raw[found - 1].isalnum()
         start = _trim_count(raw, found) if glued else found
         own = raw[start : frag.end]
         if i + 1 < len(frags):
@@ -289,6 +298,8 @@ def _pieces(raw: str, frags: list[_Fragment], date: tuple[int, int] | None) -> l
                 ]
                 for value, field in values:
                     piece = _clean_piece(value)
+                    if piece and (not _WORD.search(piece) or _UNIT.fullmatch(piece)):
+                        continue  # a bracket or a count's unit (次浏览) standing apart
                     if field is not None and not piece:
                         label = next(c for c in cuts if chunk[c[1] :].startswith(value))
                         if ":" in chunk[label[0] : label[1]] or "：" in chunk[label[0] : label[1]]:
