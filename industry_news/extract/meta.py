@@ -20,6 +20,7 @@ from industry_news.urls import Kind, classify
 MAX_META_CHARS = 160
 _CANDIDATES = 12
 _WORD = re.compile(r"\w")
+_UNKNOWN_LABEL = re.compile(r"[^\d\s:：]{1,6}\s*[:：]")
 _UNIT = re.compile(r"[次人]?(?:浏览|阅读|点击|查看)?[次人]?|[次人](?:浏览|阅读|点击)")
 _TRAILING_COUNT = re.compile(r"(.*?\D)\s*(\d[\d,]*)")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -298,6 +299,9 @@ def _pieces(raw: str, frags: list[_Fragment], date: tuple[int, int] | None) -> l
                 ]
                 for value, field in values:
                     piece = _clean_piece(value)
+                    if field is None and _UNKNOWN_LABEL.fullmatch(value.strip()):
+                        pending = "other"  # a label no rule knows: its value is no name
+                        continue
                     if piece and (not _WORD.search(piece) or _UNIT.fullmatch(piece)):
                         continue  # a bracket or a count's unit (次浏览) standing apart
                     if field is not None and not piece:
@@ -327,10 +331,11 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
     fields: dict[str, str] = {}
     views: int | None = None
     unknown: list[_Piece] = []
+    own_category = False
     for piece in _pieces(raw, frags, date):
         field = piece.field or piece.hint
         count = _views(piece.text)
-        if field in ("date", "source", "comments") or cue.COMMENTS_UNIT.match(piece.text):
+        if field in ("date", "source", "comments", "other") or cue.COMMENTS_UNIT.match(piece.text):
             continue
         if field == "views" or (field is None and count is not None):
             if views is None and count is not None:
@@ -344,10 +349,12 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
             or piece.text in _listing_names(doc)
         ):
             fields.setdefault("category", piece.text)
+            own_category = True
         elif piece.before_date:
             unknown.append(piece)
         elif crumb_category and piece.text.startswith(crumb_category):
             fields.setdefault("category", crumb_category)
+            own_category = True
             views = views if views is not None else _views(piece.text[len(crumb_category) :])
         elif (
             views is None
@@ -357,7 +364,9 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
             fields["category"], views = m.group(1).strip(), _views(m.group(2))
         else:
             unknown.append(piece)
-    evidence = len(fields) + (views is not None)
+    # The site's own category (one of its listings) says most that this line is the page's own:
+    # a source's meta line pasted into the body names the source's editor and count, not that.
+    evidence = len(fields) + (views is not None) + own_category
     for piece in _by_position(unknown, "author" in fields, "category" in fields):
         fields.setdefault(piece.field or "", piece.text)
     return Meta(
