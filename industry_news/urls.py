@@ -54,6 +54,12 @@ def classify(url: str) -> Kind:
     return Kind.OTHER
 
 
+def is_home(url: str) -> bool:
+    """Whether a same-site URL is the portal's home page (or one of its pages)."""
+    parts = urlsplit(url)
+    return bool(_HOME_PATH.fullmatch(parts.path or "/")) and not _query(url).get("cate")
+
+
 def page_number(url: str) -> int:
     """The pagination number a listing URL carries (1 when it carries none)."""
     match = _LISTING_PATH.search(urlsplit(url).path)

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
 from industry_news.extract.document import Document, squash, tag, text
-from industry_news.urls import Kind, classify
+from industry_news.urls import Kind, classify, is_home
 
 MAX_META_CHARS = 160
 _CANDIDATES = 12
@@ -162,6 +162,16 @@ def _hint(el: HtmlElement) -> str | None:
     return next((field for field, pattern in cue.META_HINTS if pattern.search(label)), None)
 
 
+def _names_one_field(el: HtmlElement, hint: str) -> bool:
+    """Whether an element whose class names a field holds that field only."""
+    if any(_hint(d) not in (None, hint) for d in el.iterdescendants()):
+        return False
+    shown = text(el)
+    if hint == "date":
+        return not _WORD.search(cue.META_LABEL.sub("", cue.DATE.sub("", shown)))
+    return not cue.DATE.search(shown)
+
+
 def _fragments(doc: Document, meta: HtmlElement | str) -> tuple[str, list[_Fragment]]:
     if isinstance(meta, str):
         return meta, [_Fragment(0, len(meta), None)]
@@ -186,9 +196,12 @@ def _fragments(doc: Document, meta: HtmlElement | str) -> tuple[str, list[_Fragm
         if not name or name in cue.SKIP_TAGS:
             return
         own = None if root else _hint(node)
+        if own and not _names_one_field(node, own):
+            own = None  # a wrapper of several fields (div.time-info) names none of them
         if name == "a":
             url = doc.link(node)
-            kind = classify(url) if url else Kind.OTHER
+            # The home page is a listing, but its link (the site's name) names no category.
+            kind = classify(url) if url and not is_home(url) else Kind.OTHER
             if url and "/author" in url:
                 own = own or "author"
         elif name in cue.BLOCK_TAGS:
@@ -309,6 +322,8 @@ def _pieces(raw: str, frags: list[_Fragment], date: tuple[int, int] | None) -> l
                         if ":" in chunk[label[0] : label[1]] or "：" in chunk[label[0] : label[1]]:
                             pending = field
                             continue
+                        if field != "author":
+                            continue  # a count's unit (次浏览, 阅读) standing apart
                         # A label word with no colon and no value is a value (小编).
                         piece, field = _clean_piece(chunk[label[0] : label[1]]), None
                     if not piece:
@@ -405,6 +420,6 @@ def _listing_names(doc: Document) -> set[str]:
     names = doc.memo["listing_names"] = set()
     for anchor in doc.root.iter("a"):
         url = doc.link(anchor)
-        if url and classify(url) is Kind.LISTING:
+        if url and classify(url) is Kind.LISTING and not is_home(url):
             names.add(text(anchor))
     return names
