@@ -95,7 +95,11 @@ def judge(page: Page) -> Verdict:
     }
     body = [clean(p) for p in cleaned.paragraphs]
     whole = "\n".join(body)
-    recalled = sum(1 for p in truth.paragraphs if clean(p) in body)
+    # A 原标题 line (and the title after a bare 原标题：) is kept, as original_title.
+    moved = clean(cleaned.original_title)
+    recalled = sum(
+        1 for p in truth.paragraphs if clean(p) in body or (moved and clean(p).endswith(moved))
+    )
     leaked = tuple(
         line
         for line in truth.boilerplate

@@ -88,7 +88,8 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
             not inside_link,
             len(shown),
             name in cue.HEADING_TAGS,
-            len(list(el.iterancestors())),
+            # The same text twice: the first is the headline, the second the body repeating it.
+            -doc.order[el],
         )
         if best is None or rank > best[0]:
             best = (rank, el)
