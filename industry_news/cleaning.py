@@ -77,7 +77,7 @@ _COMMENT_DISCLAIMER = re.compile(r"评论.{0,6}(?:仅|谨|只)?代表.{0,8}(?:�
 _SENTENCES = re.compile(r"[。！？!?;；]")
 _STATEMENT_LIKE = re.compile(
     rf"{_STATEMENT_WORDS.pattern}|{_SELF.pattern}|未经|转载|注明|出处|微信|电话|邮箱|联系|二维码|关注"
-    r"|投稿|合作|授权|原创|来源"
+    r"|投稿|合作|授权|原创|来源|感谢"
 )
 _REPRINT_NOTE = re.compile(r"转载(?:时)?(?:请|须|需)(?:注明|标明|保留)|请勿转载|禁止转载|谢绝转载")
 _COPYRIGHT_WORDS = re.compile(
@@ -90,7 +90,9 @@ _STATEMENT_HEAD = re.compile(
     r"|凡本[网站]|在本[网站])"
 )
 # A reprint ban names what is forbidden without leave: 未经书面授权禁止复制…, …未经许可不得转载.
-_NO_REPRINT = re.compile(r"未经.{0,40}(?:授权|许可|同意).{0,20}(?:转载|复制|镜像|使用|摘编|链接)")
+_NO_REPRINT = re.compile(
+    r"未经.{0,40}(?:授权|许可|同意).{0,80}(?:转载|复制|镜像|使用|摘编|链接|商业性目的)"
+)
 
 # share_widget: the share box, and in the trailing furniture the bare share targets.
 _SHARE_TARGET = (
@@ -128,6 +130,7 @@ _FURNITURE = (
     (re.compile(r"^(?:原文地址|原文链接)\s*[:：]"), 200),
     (re.compile(r"^[-—–=\s]*(?:END|完|全文完)[-—–=\s]*$|^[(（]完[)）]$", re.I), 12),
     (re.compile(r"^\d+\s*人(?:觉得有用|点赞|喜欢|收藏|推荐)"), 20),
+    (re.compile(r"^\S{1,6}\s*(?:>>|»|＞＞)$"), 10),  # link buttons: 更多>>, 附件>>
     (re.compile(r"^当前位置\s*[:：]"), 120),
     (re.compile(r"^[-—=_*~·.\s]*分隔线[-—=_*~·.\s]*$"), 80),
     (
@@ -143,7 +146,8 @@ _URL = re.compile(r"^https?://\S+$", re.I)
 _SITE_PLUG = re.compile(
     r"^(?!长按|扫码|扫一扫|识别|扫描)\S{2,12}(?:手机版|客户端|官方微信|官方微博|微信公众号|公众号|APP|app)$"
     r"|(?:下载|打开|前往|去).{0,10}(?:客户端|APP|app)|点击蓝字|关注我们$|该文章已上链"
-    r"|^访问(?:电脑版|手机版|触屏版)$|^关注\S{2,10}$|尽在\S{2,12}(?:APP|app|客户端)$",
+    r"|^访问(?:电脑版|手机版|触屏版)$|^关注\S{2,10}$|尽在\S{2,12}(?:APP|app|客户端)$"
+    r"|^(?:扫码)?下载\S{2,8}$",
 )
 # Words of a page's widgets (print, zoom, save, share, comment, scan, download, follow): a short
 # line made mostly of them is a widget row, whatever its wording.
@@ -176,6 +180,8 @@ _FOOTER_STRONG = re.compile(
 _LICENCES = re.compile(r"(?:许可证|资格证书?|备案).{0,30}(?:许可证|资格证书?|备案)")
 _FOOTER_LABEL_COLON = re.compile(rf"{_FOOTER_LABEL}\s*[:：]", re.I)
 _OWNED = re.compile(r"版权所有\s*$")
+# The site's operator named the way a footer names it: 长城新媒体集团 主办.
+_RUN_BY = re.compile(r"^\S{2,20}\s+(?:主办|承办|协办|主管)$")
 
 # contact_block: the portal's contact block (WeChat name, hotline, request, QR-code lines).
 _PHONE = re.compile(r"(?:\+?86[-\s]?)?\d(?:[\s\-—()（）]?\d){6,}")
@@ -330,6 +336,8 @@ def _is_footer(unit: str, profile: SiteProfile) -> bool:
     if _OWNED.search(unit) and len(unit) <= 60 and not _CLAUSE.search(unit):
         return True
     if re.search(r"版权\s+所有\s*[©(]", unit) or (_LICENCES.search(unit) and len(unit) <= 120):
+        return True
+    if _RUN_BY.match(unit):
         return True
     # A footer run into one line names two of its parts (版权所有 … ICP备…, 主办单位 … 技术支持).
     if len({m.lower() for m in _FOOTER_STRONG.findall(unit)}) >= 2 and not _SENTENCE.search(unit):

@@ -31,7 +31,7 @@ ATTRIBUTION = re.compile(
     r"(?:责任编辑|责编|編輯|責編|编辑|来源|來源|作者|审核|审签|初审|二审|三审|终审|校对|记者|通讯员"
     r"|摘自|转自|原标题|原標題)\s*[:：|)]|^[(（]?\s*(?:摘自|转自)"
     r"|^(?:撰稿|记者|视频制作|视频编辑|监制|摄影|摄像|出品|制作|策划)\s+\S"
-    r"|编辑\s*/\s*\S{2,4}$"
+    r"|编辑\s*/\s*\S{2,4}$|(?:出品|监制|制作)$"
 )
 """Attribution the archive keeps on purpose (README, Boilerplate): who edited, checked, wrote
 or first published the article. The generator pastes such lines among a source's footers."""
