@@ -44,6 +44,11 @@ __all__ = [
 ]
 
 
+_BELOW = 60
+"""Characters of text between the title and the meta line that make it a line below the body
+(a subtitle above a meta line is shorter)."""
+
+
 @dataclass(frozen=True)
 class Extracted:
     """What an article page shows, before any cleaning."""
@@ -82,7 +87,7 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     lo = max((doc.last[el] for el in anchors), default=-1)
     if meta_el is not None:
         # A meta line below the body ends the body's zone; one above it starts the zone.
-        if doc.order[meta_el] > lo and _text_between(doc, lo + 1, doc.order[meta_el]) > 200:
+        if doc.order[meta_el] > lo and _text_between(doc, lo + 1, doc.order[meta_el]) > _BELOW:
             hi = min(hi, doc.order[meta_el])
         else:
             lo = max(lo, doc.last[meta_el])

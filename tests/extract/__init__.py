@@ -1,0 +1,1 @@
+"""One test module per extraction cue (industry_news/extract/<cue>.py)."""

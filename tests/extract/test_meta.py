@@ -1,0 +1,93 @@
+"""meta.py: which date line is the page's, and what each piece of it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import P1, P2, TITLE, extract, page
+
+CATEGORY = "<a href='/index.php/category-1.html'>常州溧阳产业信息</a>"
+
+
+def meta_of(meta: str, where: str = "above") -> tuple[str, str, str, int | None]:
+    body = f"<div class='c'><p>{P1}</p><p>{P2}</p></div>"
+    parts = [f"<h1>{TITLE}</h1>", f"<div>{meta}</div>", body]
+    if where == "below":
+        parts = [parts[0], parts[2], parts[1]]
+    got = extract(page("".join(parts)))
+    return got.author, got.date_text, got.category, got.views
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        (
+            f"<i class='icon-user'></i>admin <i class='icon-time'></i>27天前 <i class='icon-folder'></i>{CATEGORY} <i class='icon-eye'></i>3809",
+            ("admin", "27天前", "常州溧阳产业信息", 3809),
+        ),
+        (
+            f"<span class='view'>54756次浏览</span> / {CATEGORY} / <span class='date'>2022-12-16 08:34</span>",
+            ("", "2022-12-16 08:34", "常州溧阳产业信息", 54756),
+        ),
+        (
+            f"人气:<span>90</span> 日期:5个月前<span class='datetime'> (12-19)</span> 栏目:{CATEGORY}",
+            ("", "5个月前 (12-19)", "常州溧阳产业信息", 90),
+        ),
+        (
+            f"<span class='user'>发布者：小编</span> / 发布时间：2025/05/15 12:00 / 分类：{CATEGORY} / 浏览次数：31528",
+            ("小编", "2025/05/15 12:00", "常州溧阳产业信息", 31528),
+        ),
+        (
+            f"<span class='view'><span>1147</span>次浏览</span> ｜ {CATEGORY} ｜ 2025年05月17日",
+            ("", "2025年05月17日", "常州溧阳产业信息", 1147),
+        ),
+        (
+            "<div class='time-info'><span>2024年09月27日　admin</span></div>",
+            ("admin", "2024年09月27日", "", None),
+        ),
+    ],
+)
+def test_each_piece_is_read_by_its_label_class_icon_link_or_count(
+    meta: str, expected: tuple
+) -> None:
+    assert meta_of(meta) == expected
+
+
+def test_a_date_line_below_the_body() -> None:
+    assert meta_of("发布日期：2019-03-06 责任编辑：龙慧", where="below")[1] == "2019-03-06"
+
+
+def test_a_date_inside_a_sentence_is_the_articles_not_the_pages() -> None:
+    html = page(
+        f"<h1>{TITLE}</h1><div><p>2019年2月27日下午，佛山顺德区大良街道一行八人到众创金融街进行实地考察调研。</p>"
+        f"<p>{P1}</p></div><div>发布日期：2019-03-06</div>"
+    )
+    got = extract(html)
+    assert got.date_text == "2019-03-06"
+    assert got.paragraphs[0].startswith("2019年2月27日下午")
+
+
+def test_the_headers_calendar_is_no_meta_line() -> None:
+    html = page(
+        f"<div class='top'>今天是2025年5月21日 星期三</div><div class='crumb'>当前位置：<a href='/'>首页</a> &gt; {CATEGORY}</div>"
+        f"<h1>{TITLE}</h1><div><p>{P1}</p><p>{P2}</p></div><p>admin 2025/05/10 {CATEGORY}</p>"
+    )
+    assert extract(html).date_text == "2025/05/10"
+
+
+def test_a_sources_meta_line_pasted_into_the_body_loses_to_the_pages_own() -> None:
+    html = page(
+        f"<h1>{TITLE}</h1><div><p>2021-11-23 15:33| 编辑: 鹏哥| 查看: 556| 评论: 0|来源: 江苏泰州中国医药城</p>"
+        f"<p>{P1}</p><p>{P2}</p></div><p>admin 2年前 (2023-09-23) {CATEGORY} 31062</p>"
+    )
+    got = extract(html)
+    assert (got.date_text, got.views) == ("2年前 (2023-09-23)", 31062)
+
+
+def test_a_date_split_over_two_spans_is_read_whole() -> None:
+    meta = "<span class='date'>发布时间：09-30</span><span class='time'>22:46</span>"
+    assert meta_of(meta)[1] == "09-30 22:46"
+
+
+def test_a_count_after_a_label_is_not_cut() -> None:
+    assert meta_of("<span class='date'>发布时间:23天前</span>")[1] == "23天前"
