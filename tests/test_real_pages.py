@@ -30,6 +30,7 @@ def test_the_corpus_is_large_and_varied() -> None:
     sources = {case.truth["provenance"]["repo"] for case in CASES}
     assert len(CASES) >= FLOORS["pages"]
     assert len(sources) >= FLOORS["sources"]
+    assert len({case.html for case in CASES}) == len(CASES), "a page is saved twice"
 
 
 @pytest.mark.parametrize("field", FIELDS)

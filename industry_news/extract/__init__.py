@@ -104,6 +104,7 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     shown_above = {title, meta_node if isinstance(meta_node, str) else None}
     while paragraphs and paragraphs[0] in shown_above:
         paragraphs.pop(0)
+    del paragraphs[: _title_lines(paragraphs, title)]
     return Extracted(
         title=title,
         author=meta.author,
@@ -119,3 +120,16 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
 def _text_between(doc: Document, start: int, stop: int) -> int:
     """Characters of text (not whitespace) in the elements start…stop."""
     return sum(char_count(value) for value, _ in doc.texts(start, stop, 1))
+
+
+def _title_lines(paragraphs: list[str], title: str) -> int:
+    """How many opening lines are the title broken over lines (a notice's 关于… / …的通告)."""
+    bare = "".join(title.split())
+    joined = ""
+    for count, line in enumerate(paragraphs[:4], start=1):
+        joined += "".join(line.split())
+        if joined == bare:
+            return count if count > 1 else 0
+        if not bare.startswith(joined):
+            return 0
+    return 0
