@@ -141,7 +141,7 @@ DATE = re.compile(
     r"|(?:今天|昨天|前天)\s*\d{1,2}\s*[:：]\s*\d{2}"
     r"|\d{4}\s*[-－/／.年]\s*\d{1,2}\s*[-－/／.月]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
-    r"|(?<!\d)\d{1,2}\s*[-－月]\s*\d{1,2}(?!\d)\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
+    r"|(?<!\d)(?<!\d[:：])\d{1,2}\s*[-－月]\s*\d{1,2}(?!\d|[:：]\d)\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
     # The theme's English options: "F j, Y" and "d M Y".
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})"

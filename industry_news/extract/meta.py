@@ -46,10 +46,17 @@ def _prose(line: str) -> bool:
     return bool(_COMMA.search(cue.DATE.sub("", line))) and not cue.META_LABEL.search(line)
 
 
-def _stamp_of_entry(owner: HtmlElement) -> bool:
-    """A date beside a list entry's title link (a sidebar's or a related list's)."""
+def _stamp_of_entry(doc: Document, owner: HtmlElement) -> bool:
+    """A date beside list entries' title links (a sidebar's or a related list's): a link to an
+    article, or two long links; a meta line's one link to its source (来源：人民网-《人民日报》)
+    is no entry."""
     block = owner if tag(owner) in cue.BLOCK_TAGS else owner.getparent()
-    return block is not None and any(len(text(a)) >= 10 for a in block.iter("a"))
+    if block is None:
+        return False
+    long = [a for a in block.iter("a") if len(text(a)) >= 10]
+    return len(long) >= 2 or any(
+        (url := doc.link(a)) is not None and classify(url) is Kind.ARTICLE for a in long
+    )
 
 
 def _date_nodes(
@@ -65,7 +72,7 @@ def _date_nodes(
         if not cue.DATE.search(value):
             continue
         line = squash(value)
-        if _prose(line) or _CLOCK.search(line) or (not entries_too and _stamp_of_entry(owner)):
+        if _prose(line) or _CLOCK.search(line) or (not entries_too and _stamp_of_entry(doc, owner)):
             continue
         holds_title = title is not None and doc.contains(owner, title)
         if not holds_title and len(text(owner)) <= MAX_META_CHARS and not _prose(text(owner)):
@@ -115,7 +122,7 @@ def find_meta(
     best_score = (-1, False)
     for node in list(dict.fromkeys(_grown(doc, n, title, crumb) for n in found))[:_CANDIDATES]:
         # A list of entries (a sidebar's titles with their dates) is no meta line.
-        entries = not isinstance(node, str) and _stamp_of_entry(node)
+        entries = not isinstance(node, str) and _stamp_of_entry(doc, node)
         score = (
             (-1, False)
             if entries
