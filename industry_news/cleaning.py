@@ -131,6 +131,7 @@ _FURNITURE = (
     (re.compile(r"^[-—–=\s]*(?:END|完|全文完)[-—–=\s]*$|^[(（]完[)）]$", re.I), 12),
     (re.compile(r"^\d+\s*人(?:觉得有用|点赞|喜欢|收藏|推荐)"), 20),
     (re.compile(r"^\S{1,6}\s*(?:>>|»|＞＞)$"), 10),  # link buttons: 更多>>, 附件>>
+    (re.compile(r"^[+＋]\d{1,2}$|^[^\w\s]{1,3}$"), 4),  # a like counter (+1), a lone mark
     (re.compile(r"^当前位置\s*[:：]"), 120),
     (re.compile(r"^[-—=_*~·.\s]*分隔线[-—=_*~·.\s]*$"), 80),
     (

@@ -64,8 +64,8 @@ def score(case: Case, got: Output) -> dict[str, bool | int]:
     """Per field whether it is right, and `leaked`: the truth's boilerplate lines in the body."""
     truth = case.truth
     paragraphs = [p for p in got.paragraphs if norm(p)]
-    tail = {norm(t) for t in truth.get("tail_optional", [])}
-    while paragraphs and norm(paragraphs[-1]) in tail:
+    tail = [norm(t) for t in truth.get("tail_optional", []) if norm(t)]
+    while paragraphs and _only_tail(norm(paragraphs[-1]), tail):
         paragraphs.pop()
     body = norm("".join(got.paragraphs))
     kept = norm("".join(paragraphs))
@@ -81,3 +81,11 @@ def score(case: Case, got: Output) -> dict[str, bool | int]:
         "last_paragraph": bool(last) and kept.endswith(last),
         "leaked": leaked,
     }
+
+
+def _only_tail(line: str, tail: list[str]) -> bool:
+    """Whether a line is made of the truth's optional tail lines only (one, or several run
+    together: 本文来源：… 责任编辑：…)."""
+    for item in sorted(tail, key=len, reverse=True):
+        line = line.replace(item, "")
+    return not line
