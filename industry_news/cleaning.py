@@ -160,6 +160,10 @@ _WIDGET_WORDS = re.compile(
 )
 _BUTTON = re.compile(r"^(?:\s*[\[【]\s*[^\[\]【】]{1,10}\s*[\]】]?\s*){2,}$")
 _MENU_ITEM = re.compile(r"^[^\s,，。:：]{2,8}$")
+_MENU_HEADING = 8
+_ATTRIBUTION_LINE = re.compile(
+    r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|来源|本文来源|作者|审核)\s*[:：]"
+)
 _MENU_BAR = re.compile(r"\s*[|｜丨]\s*|\s+[-·]\s+")
 
 # source_footer: a government site's footer pasted with the article (often run together).
@@ -490,9 +494,28 @@ def clean_paragraphs(
             if rule != last_rule:
                 removed[rule] += 1
             last_rule = rule
+    menu = _trailing_menu(kept)
+    if menu:
+        blocks.append((FURNITURE, kept[menu]))
+        removed[FURNITURE] += 1
+        del kept[menu]
     return CleanResult(
         tuple(kept),
         original_title,
         dict(removed),
         tuple((rule, "\n".join(lines)) for rule, lines in blocks),
     )
+
+
+def _trailing_menu(kept: list[str]) -> slice | None:
+    """Three or more short headings in a row after the article's last sentence: a box of link
+    lists whose links went (重点推荐 / 证券要闻 / 行业动态 / 公司新闻)."""
+    prose = [i for i, p in enumerate(kept) if len(p) > _MENU_HEADING]
+    last = max((i for i in prose if not _ATTRIBUTION_LINE.match(kept[i])), default=-1)
+    start = last + 1
+    while start < len(kept) and _ATTRIBUTION_LINE.match(kept[start]):
+        start += 1
+    end = start
+    while end < len(kept) and _MENU_ITEM.match(kept[end]):
+        end += 1
+    return slice(start, end) if end - start >= 3 else None

@@ -274,3 +274,16 @@ def test_site_footer_owned_with_copyright_sign() -> None:
     assert clean_paragraphs([footer], LIYANG).removed == {"source_footer": 1}
     prose = "版权所有人依法享有复制、发行等权利，园区将加强知识产权保护工作。"
     assert clean_paragraphs([prose], LIYANG).paragraphs == (prose,)
+
+
+def test_headings_of_a_link_box_after_the_article_go() -> None:
+    source = "本文来源：上海证券报·中国证券网 责任编辑：NF041"
+    lines = [*PROSE, "重点推荐", "证券要闻", "行业动态", "公司新闻", source]
+    result = clean_paragraphs(lines, GENERIC)
+    assert result.paragraphs == (*PROSE, source)
+    assert result.removed == {"theme_furniture": 1}
+
+
+def test_two_short_lines_after_the_article_stay() -> None:
+    lines = [*PROSE, "附件", "申报表"]
+    assert clean_paragraphs(lines, GENERIC).paragraphs == (*PROSE, "附件", "申报表")
