@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -120,9 +121,16 @@ def find_meta(
         found = list(_date_nodes(doc.texts(0, len(doc.elements), 1), None, doc))
     best: HtmlElement | str | None = None
     best_score = (-1, False)
-    for node in list(dict.fromkeys(_grown(doc, n, title, crumb) for n in found))[:_CANDIDATES]:
-        # A list of entries (a sidebar's titles with their dates) is no meta line.
-        entries = not isinstance(node, str) and _stamp_of_entry(doc, node)
+    grown = list(dict.fromkeys(_grown(doc, n, title, crumb) for n in found))
+    # Items of one list (comments, a sidebar's entries) share their shape; a page's meta line
+    # stands alone, or twice (above and below the body).
+    shapes = Counter(_shape(node) for node in grown)
+    for node in grown[:_CANDIDATES]:
+        # A list of entries (a sidebar's titles with their dates) is no meta line,
+        # nor a comment: its author, its time, and a sentence of its text.
+        entries = not isinstance(node, str) and (
+            _stamp_of_entry(doc, node) or _prose(text(node)) or shapes[_shape(node)] >= 3
+        )
         score = (
             (-1, False)
             if entries
@@ -131,6 +139,15 @@ def find_meta(
         if score > best_score:
             best, best_score = node, score
     return best
+
+
+def _shape(node: HtmlElement | str) -> str:
+    """The tags and classes of an element and its parent: what items of one list share."""
+    if isinstance(node, str):
+        return ""
+    parent = node.getparent()
+    own = f"{tag(node)}.{node.get('class', '')}"
+    return f"{tag(parent)}.{parent.get('class', '')}>{own}" if parent is not None else own
 
 
 def _grown(
