@@ -5,22 +5,26 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
-from industry_news.extract.document import Document, text
+from industry_news.extract.document import Document, tag, text
+
+_TELLING_ATTRIBUTES = "//body//*[@class or @id or @aria-label]"
 
 
 def find_breadcrumb(doc: Document) -> HtmlElement | None:
     for el in cue.TPURE_BREADCRUMB(doc.root):
         if cue.BREADCRUMB_LABEL.match(text(el)):
             return el
-    for el in doc.elements:
-        own = cue.BREADCRUMB_LABEL.match(el.text or "") is not None
-        if own or cue.BREADCRUMB_LABEL.match(el.tail or ""):
-            node = el if own else el.getparent()
-            while node is not None and node.find(".//a") is None and node.getparent() is not None:
-                node = node.getparent()
-            if node is not None and len(text(node)) <= 300:
-                return node
-    for el in doc.elements:
+    # Every label holds 位置 (当前位置, 您的位置, 所在位置…): libxml2 finds the text nodes.
+    for found in doc.root.xpath("//body//text()[contains(., '位置')]"):
+        if not cue.BREADCRUMB_LABEL.match(found):
+            continue
+        owner = found.getparent()
+        node = owner.getparent() if found.is_tail else owner
+        while node is not None and node.find(".//a") is None and node.getparent() is not None:
+            node = node.getparent()
+        if node is not None and tag(node) and len(text(node)) <= 300:
+            return node
+    for el in doc.root.xpath(_TELLING_ATTRIBUTES):
         label = f"{el.get('class', '')} {el.get('id', '')} {el.get('aria-label', '')}"
         if cue.BREADCRUMB_CLASS.search(label) and el.find(".//a") is not None:
             first = el.find(".//a")

@@ -385,7 +385,7 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
         elif (
             piece.kind is Kind.LISTING
             or piece.text == crumb_category
-            or piece.text in _listing_names(doc)
+            or _names_a_listing(doc, piece.text)
         ):
             fields.setdefault("category", piece.text)
             own_category = True
@@ -437,13 +437,15 @@ def _has_cjk(value: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in value)
 
 
-def _listing_names(doc: Document) -> set[str]:
-    """Texts of the page's links to listings: its categories, as its navigation names them."""
-    if "listing_names" in doc.memo:
-        return doc.memo["listing_names"]  # type: ignore[return-value]
-    names = doc.memo["listing_names"] = set()
-    for anchor in doc.root.iter("a"):
-        url = doc.link(anchor)
-        if url and classify(url) is Kind.LISTING and not is_home(url):
-            names.add(text(anchor))
-    return names
+def _names_a_listing(doc: Document, name: str) -> bool:
+    """Whether a link of the page to one of its listings shows `name`: its categories, as its
+    navigation names them. Links are resolved only for the texts asked about."""
+    by_text = doc.memo.get("anchors_by_text")
+    if by_text is None:
+        by_text = doc.memo["anchors_by_text"] = {}
+        for anchor in doc.root.iter("a"):
+            by_text.setdefault(text(anchor), []).append(anchor)  # type: ignore[union-attr]
+    return any(
+        (url := doc.link(anchor)) is not None and classify(url) is Kind.LISTING and not is_home(url)
+        for anchor in by_text.get(name, ())  # type: ignore[union-attr]
+    )
