@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from industry_news import selectors as cue
 from industry_news.extract.body import body_containers
 from industry_news.extract.document import Document, squash, tag, text
+from industry_news.urls import Kind, classify
 
 _SEPARATOR_CJK = frozenset("丨｜")
 _TITLE_CLASS = re.compile(r"title|biaoti|headline|heading|^bt$|^tit$", re.IGNORECASE)
@@ -53,8 +54,16 @@ def _separates(char: str) -> bool:
 
 
 def _link_names(doc: Document) -> set[str]:
-    names = (text(a) for a in doc.root.iter("a"))
-    return {n for n in names if 0 < len(n) <= _NAME_CHARS}
+    """Short texts of links to anything but an article: the site's and its sections' names (a
+    sidebar listing this very article links its short title to an article)."""
+    names = set()
+    for anchor in doc.root.iter("a"):
+        name = text(anchor)
+        if 0 < len(name) <= _NAME_CHARS and name not in names:
+            url = doc.link(anchor)
+            if url is None or classify(url) is not Kind.ARTICLE:
+                names.add(name)
+    return names
 
 
 def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
