@@ -154,6 +154,9 @@ def line_before(doc: Document, body: list[HtmlElement], start: int) -> HtmlEleme
     first = body[0]
     if len(body) > 1 and _headline(first) and not any(tag(c) in cue.BLOCK_TAGS for c in first):
         return first
+    opening = _opening_headline(doc, first)
+    if opening is not None:
+        return opening
     for i in range(doc.order[first] - 1, start, -1):
         el = doc.elements[i]
         if tag(el) not in cue.BLOCK_TAGS or doc.contains(el, first) or doc.size[el] > 600:
@@ -169,3 +172,15 @@ def line_before(doc: Document, body: list[HtmlElement], start: int) -> HtmlEleme
 def _headline(el: HtmlElement) -> bool:
     shown = text(el)
     return 4 <= len(shown) <= 100 and not cue.DATE.search(shown)
+
+
+def _opening_headline(doc: Document, container: HtmlElement) -> HtmlElement | None:
+    """A container holding the whole page opens with the headline, then the date line."""
+    for el in container.iterdescendants():
+        if tag(el) not in cue.BLOCK_TAGS or el in doc.hidden or not text(el):
+            continue
+        if not _headline(el) or any(tag(c) in cue.BLOCK_TAGS for c in el):
+            return None
+        after = el.getnext()
+        return el if after is not None and cue.DATE.search(text(after)[:80]) else None
+    return None
