@@ -233,11 +233,11 @@ _RELATED_KEYS = frozenset(
 # Traditional forms of the characters the rules are written with: a rule reads either script.
 _SIMPLIFIED = str.maketrans(
     "權聲載轉責刪關閱讀網註請編輯來發佈時間單辦電話傳郵術號備圖點擊頁條經歸屬於說聯繫係僅參標籤簽"
-    "掃碼訪問鏈複製護與為滿價錢風險禁舉報許證書資維鏡線頻應稱這們從後處實際體導歡迎關註"
-    "宣負評論達個觀證規並庫熱聞詳藏載華",
+    "掃碼訪問鏈複製護與為滿價錢風險舉報許證書資維鏡線頻應稱這們從後處實際體導歡負評論達個觀規並庫"
+    "熱聞詳華",
     "权声载转责删关阅读网注请编辑来发布时间单办电话传邮术号备图点击页条经归属于说联系系仅参标签签"
-    "扫码访问链复制护与为满价钱风险禁举报许证书资维镜线频应称这们从后处实际体导欢迎关注"
-    "宣负评论达个观证规并库热闻详藏载华",
+    "扫码访问链复制护与为满价钱风险举报许证书资维镜线频应称这们从后处实际体导欢负评论达个观规并库"
+    "热闻详华",
 )
 _ORIGINAL_TITLE = re.compile(rf"^{_OPEN}(?:本文)?原标题{_CLOSE}[:：]?\s*(.*)$")
 # Before the article's first line: an editor's bracketed note ([摘要：…], 【编者按】…) and

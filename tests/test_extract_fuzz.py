@@ -115,19 +115,3 @@ def test_deep_nesting_never_crashes(depth: int) -> None:
 @pytest.mark.parametrize("html", ["", " ", "\x00", "<", "<html>", "<!--", "<?php", "<![CDATA["])
 def test_tiny_documents(html: str) -> None:
     _must_not_raise(html)
-
-
-def test_content_after_a_stray_document_end_is_kept() -> None:
-    html = (
-        "<html><head><title>溧阳新能源产业园开工 - 溧阳厂房网</title></head><body>"
-        "<div>页头</div></body></html><!-- include -->"
-        "<div><h1>溧阳新能源产业园开工</h1><p>发布时间：2024-05-21</p>"
-        "<div><p>溧阳高新区新能源产业园项目今天开工建设，总投资50亿元，预计两年后投产。</p></div>"
-        "</div></body></html>"
-    )
-    page = extract_article(parse_html(html), URL, RESOLVE)
-    assert page.title == "溧阳新能源产业园开工"
-    assert page.date_text == "2024-05-21"
-    assert page.paragraphs == (
-        "溧阳高新区新能源产业园项目今天开工建设，总投资50亿元，预计两年后投产。",
-    )

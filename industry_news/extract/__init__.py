@@ -28,7 +28,7 @@ from industry_news.extract.document import (
     text,
 )
 from industry_news.extract.machine_date import machine_date
-from industry_news.extract.meta import Meta, find_meta, parse_meta
+from industry_news.extract.meta import Meta, find_meta
 from industry_news.extract.related import Related, find_related, related_entries
 from industry_news.extract.title import find_title
 
@@ -77,8 +77,7 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
     category = crumb_category(crumb, title)
     heading, block = find_related(doc)
     hi = doc.order[heading] if heading is not None else len(doc.order)
-    meta_node = find_meta(doc, title_el, crumb, hi, category)
-    meta = parse_meta(doc, meta_node, category) if meta_node is not None else Meta()
+    meta_node, meta = find_meta(doc, title_el, crumb, hi, category) or (None, Meta())
     meta_el = meta_node if isinstance(meta_node, HtmlElement) else None
 
     skip = {el for el in (title_el, crumb, meta_el, heading) if el is not None} | set(block)

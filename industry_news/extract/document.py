@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
@@ -99,12 +99,18 @@ class Document:
         for el in root.xpath("//*[@style or @hidden]"):
             if el not in self.hidden and _hides(el):
                 self.hidden.update(x for x in el.iter() if tag(x))
-        self.memo: dict[str, object] = {}
         self._links: dict[HtmlElement, str | None] = {}
-        """What a cue computed once for the whole page, by name."""
         self.base = document_base(root, url)
         self.url = resolve(url) or url
         self.resolve = resolve
+
+    @cached_property
+    def anchors_by_text(self) -> dict[str, list[HtmlElement]]:
+        """The page's <a> elements by their shown text (which links name a category, a site)."""
+        found: dict[str, list[HtmlElement]] = {}
+        for anchor in self.root.iter("a"):
+            found.setdefault(text(anchor), []).append(anchor)
+        return found
 
     def link(self, anchor: HtmlElement) -> str | None:
         """The same-site URL an <a> points to (see `link_target`), resolved once per page."""

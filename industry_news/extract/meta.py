@@ -1,7 +1,8 @@
-"""The meta line: the short element around the first date near the title.
+"""The meta line: of the short lines holding a date near the title, the page's own.
 
-The author stands before the date; the category (a listing link, or the breadcrumb's name) and
-the view count after it. Labelled pieces (作者：, 浏览：) are read by their labels.
+Each piece of it is read by what says what it is: its label (作者：, 浏览：), the class or icon of
+its element, a link to a listing, its shape (54756次浏览); only what nothing tells goes by
+position (the author before the date, the category after it).
 """
 
 from __future__ import annotations
@@ -95,14 +96,15 @@ def find_meta(
     crumb: HtmlElement | None,
     stop: int,
     crumb_category: str = "",
-) -> HtmlElement | str | None:
+) -> tuple[HtmlElement | str, Meta] | None:
     """The short element around a date near the title, grown to hold its neighbours.
 
     Dates are looked for after the title, then before it, then further down to `stop` (a date
     line below the body); a date inside a sentence is the article's, not the page's. Of those,
     the one that shows most of the page's own fields (author, category, views) wins, the first
     on a tie: a source's meta line pasted into the body names no more than an editor. When the
-    date stands in a long element (a line of text among <br>s), the line itself.
+    date stands in a long element (a line of text among <br>s), the line itself; with what it
+    reads as.
     """
     if title is not None:
         after = doc.last[title] + 1
@@ -119,7 +121,7 @@ def find_meta(
         ]
     else:
         found = list(_date_nodes(doc.texts(0, len(doc.elements), 1), None, doc))
-    best: HtmlElement | str | None = None
+    best: tuple[HtmlElement | str, Meta] | None = None
     best_score = (-1, False)
     grown = list(dict.fromkeys(_grown(doc, n, title, crumb) for n in found))
     # Items of one list (comments, a sidebar's entries) share their shape; a page's meta line
@@ -131,13 +133,12 @@ def find_meta(
         entries = not isinstance(node, str) and (
             _stamp_of_entry(doc, node) or _prose(text(node)) or shapes[_shape(node)] >= 3
         )
-        score = (
-            (-1, False)
-            if entries
-            else (parse_meta(doc, node, crumb_category).evidence, _rich(node))
-        )
+        if entries:
+            continue
+        meta = parse_meta(doc, node, crumb_category)
+        score = (meta.evidence, _rich(node))
         if score > best_score:
-            best, best_score = node, score
+            best, best_score = (node, meta), score
     return best
 
 
@@ -328,13 +329,13 @@ def _pieces(raw: str, frags: list[_Fragment], date: tuple[int, int] | None) -> l
                     cuts = []  # 54756次浏览, 阅读(24): a unit, not a label
                 head = chunk[: cuts[0][0]] if cuts else chunk
                 values = [
-                    (head, None),
+                    (head, None, ""),
                     *(
-                        (chunk[e : n[0] if n else None], f)
-                        for (_, e, f), n in zip(cuts, [*cuts[1:], None], strict=False)
+                        (chunk[e : n[0] if n else None], f, chunk[s:e])
+                        for (s, e, f), n in zip(cuts, [*cuts[1:], None], strict=False)
                     ),
                 ]
-                for value, field in values:
+                for value, field, label in values:
                     piece = _clean_piece(value)
                     if field is None and _UNKNOWN_LABEL.fullmatch(value.strip()):
                         pending = "other"  # a label no rule knows: its value is no name
@@ -342,14 +343,13 @@ def _pieces(raw: str, frags: list[_Fragment], date: tuple[int, int] | None) -> l
                     if piece and (not _WORD.search(piece) or _UNIT.fullmatch(piece)):
                         continue  # a bracket or a count's unit (次浏览) standing apart
                     if field is not None and not piece:
-                        label = next(c for c in cuts if chunk[c[1] :].startswith(value))
-                        if ":" in chunk[label[0] : label[1]] or "：" in chunk[label[0] : label[1]]:
+                        if ":" in label or "：" in label:
                             pending = field
                             continue
                         if field != "author":
                             continue  # a count's unit (次浏览, 阅读) standing apart
                         # A label word with no colon and no value is a value (小编).
-                        piece, field = _clean_piece(chunk[label[0] : label[1]]), None
+                        piece, field = _clean_piece(label), None
                     if not piece:
                         continue
                     chosen = field or pending
@@ -406,8 +406,8 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
     # The site's own category (one of its listings) says most that this line is the page's own:
     # a source's meta line pasted into the body names the source's editor and count, not that.
     evidence = len(fields) + (views is not None) + own_category
-    for piece in _by_position(unknown, "author" in fields, "category" in fields):
-        fields.setdefault(piece.field or "", piece.text)
+    for field, name in _by_position(unknown, "author" in fields, "category" in fields):
+        fields.setdefault(field, name)
     return Meta(
         author=fields.get("author", ""),
         category=fields.get("category", ""),
@@ -417,19 +417,22 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
     )
 
 
-def _by_position(unknown: list[_Piece], has_author: bool, has_category: bool) -> list[_Piece]:
-    """Names no label, class or link tells: the author before the date; after it, a category
-    (a handle such as admin is an author), or the author when two names follow the date."""
+def _by_position(
+    unknown: list[_Piece], has_author: bool, has_category: bool
+) -> list[tuple[str, str]]:
+    """(field, name) of the names no label, class or link tells: the author before the date;
+    after it, a category (a handle such as admin is an author), or the author when two names
+    follow the date."""
     out = []
-    before = [p for p in unknown if p.before_date]
-    after = [p for p in unknown if not p.before_date]
+    before = [p.text for p in unknown if p.before_date]
+    after = [p.text for p in unknown if not p.before_date]
     if before and not has_author:
-        out.append(_Piece(before[-1].text, True, None, None, "author"))
+        out.append(("author", before[-1]))
         has_author = True
-    if after and not has_author and (len(after) > 1 or not _has_cjk(after[0].text) or has_category):
-        out.append(_Piece(after.pop(0).text, False, None, None, "author"))
+    if after and not has_author and (len(after) > 1 or not _has_cjk(after[0]) or has_category):
+        out.append(("author", after.pop(0)))
     if after and not has_category:
-        out.append(_Piece(after[0].text, False, None, None, "category"))
+        out.append(("category", after[0]))
     return out
 
 
@@ -440,12 +443,7 @@ def _has_cjk(value: str) -> bool:
 def _names_a_listing(doc: Document, name: str) -> bool:
     """Whether a link of the page to one of its listings shows `name`: its categories, as its
     navigation names them. Links are resolved only for the texts asked about."""
-    by_text = doc.memo.get("anchors_by_text")
-    if by_text is None:
-        by_text = doc.memo["anchors_by_text"] = {}
-        for anchor in doc.root.iter("a"):
-            by_text.setdefault(text(anchor), []).append(anchor)  # type: ignore[union-attr]
     return any(
         (url := doc.link(anchor)) is not None and classify(url) is Kind.LISTING and not is_home(url)
-        for anchor in by_text.get(name, ())  # type: ignore[union-attr]
+        for anchor in doc.anchors_by_text.get(name, ())
     )

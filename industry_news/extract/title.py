@@ -53,17 +53,13 @@ def _separates(char: str) -> bool:
     return not char.isalnum() or char in _SEPARATOR_CJK
 
 
-def _link_names(doc: Document) -> set[str]:
-    """Short texts of links to anything but an article: the site's and its sections' names (a
-    sidebar listing this very article links its short title to an article)."""
-    names = set()
-    for anchor in doc.root.iter("a"):
-        name = text(anchor)
-        if 0 < len(name) <= _NAME_CHARS and name not in names:
-            url = doc.link(anchor)
-            if url is None or classify(url) is not Kind.ARTICLE:
-                names.add(name)
-    return names
+def _is_name(doc: Document, shown: str) -> bool:
+    """Whether a short text is a link's to anything but an article: the site's or a section's
+    name (a sidebar listing this very article links its short title to an article)."""
+    return len(shown) <= _NAME_CHARS and any(
+        (url := doc.link(anchor)) is None or classify(url) is not Kind.ARTICLE
+        for anchor in doc.anchors_by_text.get(shown, ())
+    )
 
 
 def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
@@ -71,7 +67,6 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
     titles = page_titles(doc.root)
     bare = ["".join(t.split()) for t in titles]
     longest = max((len(t) for t in titles), default=0)
-    names = _link_names(doc)
     start = doc.last[crumb] if crumb is not None else -1
     best: tuple[tuple[int, ...], HtmlElement] | None = None
     for el in doc.elements:
@@ -85,7 +80,7 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
         if head and not any(head in t for t in bare):
             continue
         shown = text(el)
-        if not 2 <= len(shown) <= _MAX_TITLE or shown in names or _CRUMB_TEXT.match(shown):
+        if not 2 <= len(shown) <= _MAX_TITLE or _is_name(doc, shown) or _CRUMB_TEXT.match(shown):
             continue
         relation = max((_at_separator(t, shown) for t in titles), default=0)
         if not relation:
@@ -105,13 +100,11 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
     # Named only above the breadcrumb: that is the site's name on its logo, unless nothing else.
     if best is not None and best[0][0]:
         return best[1]
-    heading = _fallback(doc, crumb, start, names)
+    heading = _fallback(doc, crumb, start)
     return heading if heading is not None or best is None else best[1]
 
 
-def _fallback(
-    doc: Document, crumb: HtmlElement | None, start: int, names: set[str]
-) -> HtmlElement | None:
+def _fallback(doc: Document, crumb: HtmlElement | None, start: int) -> HtmlElement | None:
     """No element the <title> names: the first plain h1; else the headline-like line right
     above the body; else the first plain h2, or an element whose class says "title"."""
 
@@ -120,7 +113,7 @@ def _fallback(
         return (
             el not in doc.hidden
             and 2 <= len(shown) <= _MAX_TITLE
-            and shown not in names
+            and not _is_name(doc, shown)
             and not _CRUMB_TEXT.match(shown)
             and el.find(".//a") is None
             and not any(tag(a) == "a" for a in el.iterancestors())
