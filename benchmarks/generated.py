@@ -88,6 +88,8 @@ def main() -> None:
     print(f"| industry-news | {_median_ms(_ours, texts):.2f} |")
     warnings.simplefilter("ignore")
     sample = texts[: args.others]
+    if not sample:
+        return
     try:
         from gne import GeneralNewsExtractor
 

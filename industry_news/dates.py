@@ -112,6 +112,13 @@ _SHAPE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# WordPress's "F jS, Y" in Chinese: 十一月 6th, 2009.
+_CHINESE_MONTH = re.compile(
+    r"(十[一二]?|[一二三四五六七八九])月\s+(?=[0-9]{1,2}(?:st|nd|rd|th)?\s*,?\s*[0-9]{4})"
+)
+_MONTH_NUMBERS = {name: n for n, name in enumerate("一二三四五六七八九十", start=1)}
+_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
+_ABBREVIATIONS += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DATE_RUN = re.compile(rf"[0-9A-Za-z:,+ {_SEP}]+")
 _CLOCK = re.compile(r"[0-9]:[0-9]{2}(:[0-9]{2})?")
 
@@ -162,6 +169,7 @@ def parse_display_date(text: str, reference: datetime) -> DisplayDate | None:
         )
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
+        text = _CHINESE_MONTH.sub(_month_abbreviation, text)
         if match := _STRONG.search(text):
             return _read_strong(match, ref)
         if match := _MONTH_DAY.search(text):
@@ -170,6 +178,12 @@ def parse_display_date(text: str, reference: datetime) -> DisplayDate | None:
         return _fallback(text, ref)
     except (ValueError, OverflowError):
         return None
+
+
+def _month_abbreviation(match: re.Match[str]) -> str:
+    name = match[1]
+    number = 10 + _MONTH_NUMBERS.get(name[1:], 0) if name.startswith("十") else _MONTH_NUMBERS[name]
+    return f"{_ABBREVIATIONS[number - 1]} "
 
 
 def _read_strong(match: re.Match[str], ref: datetime) -> DisplayDate | None:

@@ -141,9 +141,14 @@ DATE = re.compile(
     r"|(?:今天|昨天|前天)\s*\d{1,2}\s*[:：]\s*\d{2}"
     r"|\d{4}\s*[-－/／.年]\s*\d{1,2}\s*[-－/／.月]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?"
+    # A two-digit year: 18-03-08 (百家号).
+    r"|(?<![\d.:：/-])\d{2}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}(?![\d.:：/-])"
+    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
     r"|(?<!\d)(?<!\d[:：])\d{1,2}\s*[-－月]\s*\d{1,2}(?!\d|[:：]\d)\s*日?(?:\s*\d{1,2}\s*[:：]\s*\d{2})?"
-    # The theme's English options: "F j, Y" and "d M Y".
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    # The theme's English options ("F j, Y", "d M Y") and WordPress's default "F jS, Y", also
+    # with Chinese month names (十一月 6th, 2009).
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|十[一二]?月|[一二三四五六七八九]月)"
+    r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})"
 )
 # A relative count run together with the text before it is cut to what a theme can show.

@@ -323,3 +323,16 @@ def test_a_display_without_its_year_takes_the_pages_machine_date(
 ) -> None:
     got = read_date(shown, sh(2025, 12, 1, 9, 0), machine)
     assert got is not None and got.value.date() == day
+
+
+@pytest.mark.parametrize(
+    ("shown", "day"),
+    [
+        ("十一月 6th, 2009", (2009, 11, 6)),
+        ("十月 16, 2009", (2009, 10, 16)),
+        ("一月 3rd, 2010", (2010, 1, 3)),
+    ],
+)
+def test_wordpress_dates_with_chinese_month_names(shown: str, day: tuple[int, int, int]) -> None:
+    got = parse_display_date(shown, datetime(2026, 1, 1, tzinfo=SHANGHAI))
+    assert got is not None and got.value.date() == date(*day) and got.precision == "day"

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from lxml.html import HtmlElement
 
@@ -48,12 +49,12 @@ def _prose(line: str) -> bool:
     return bool(_COMMA.search(cue.DATE.sub("", line))) and not cue.META_LABEL.search(line)
 
 
-def _stamp_of_entry(doc: Document, owner: HtmlElement) -> bool:
+def _stamp_of_entry(doc: Document, owner: HtmlElement, title: HtmlElement | None) -> bool:
     """A date beside list entries' title links (a sidebar's or a related list's): a link to an
     article, or two long links; a meta line's one link to its source (来源：人民网-《人民日报》)
-    is no entry."""
+    is no entry, nor is a date in the block of the headline (a post's <span> in its <div>)."""
     block = owner if tag(owner) in cue.BLOCK_TAGS else owner.getparent()
-    if block is None:
+    if block is None or (title is not None and doc.contains(block, title)):
         return False
     long = [a for a in block.iter("a") if len(text(a)) >= 10]
     return len(long) >= 2 or any(
@@ -74,7 +75,11 @@ def _date_nodes(
         if not cue.DATE.search(value):
             continue
         line = squash(value)
-        if _prose(line) or _CLOCK.search(line) or (not entries_too and _stamp_of_entry(doc, owner)):
+        if (
+            _prose(line)
+            or _CLOCK.search(line)
+            or (not entries_too and _stamp_of_entry(doc, owner, title))
+        ):
             continue
         holds_title = title is not None and doc.contains(owner, title)
         if not holds_title and len(text(owner)) <= MAX_META_CHARS and not _prose(text(owner)):
@@ -115,28 +120,31 @@ def find_meta(
         # Not above the breadcrumb: the site's header may show today's date.
         floor = max(start - 40, doc.last[crumb] if crumb is not None else -1, -1)
         found = [
-            *_date_nodes(itertools.chain(tail, doc.texts(after, near, 1)), title, doc),
-            *_date_nodes(doc.texts(start - 1, floor, -1), title, doc),
-            *_date_nodes(doc.texts(near, stop, 1), title, doc, entries_too=False),
+            *((n, True) for n in _date_nodes(chain(tail, doc.texts(after, near, 1)), title, doc)),
+            *((n, True) for n in _date_nodes(doc.texts(start - 1, floor, -1), title, doc)),
+            *((n, False) for n in _date_nodes(doc.texts(near, stop, 1), title, doc, False)),
         ]
     else:
-        found = list(_date_nodes(doc.texts(0, len(doc.elements), 1), None, doc))
+        found = [(n, True) for n in _date_nodes(doc.texts(0, len(doc.elements), 1), None, doc)]
     best: tuple[HtmlElement | str, Meta] | None = None
-    best_score = (-1, False)
-    grown = list(dict.fromkeys(_grown(doc, n, title, crumb) for n in found))
+    best_score = (False, -1, False)
+    grown: dict[HtmlElement | str, bool] = {}
+    for node, by_title in found:
+        grown.setdefault(_grown(doc, node, title, crumb), by_title)
     # Items of one list (comments, a sidebar's entries) share their shape; a page's meta line
     # stands alone, or twice (above and below the body).
     shapes = Counter(_shape(node) for node in grown)
-    for node in grown[:_CANDIDATES]:
+    for node, by_title in itertools.islice(grown.items(), _CANDIDATES):
         # A list of entries (a sidebar's titles with their dates) is no meta line,
         # nor a comment: its author, its time, and a sentence of its text.
         entries = not isinstance(node, str) and (
-            _stamp_of_entry(doc, node) or _prose(text(node)) or shapes[_shape(node)] >= 3
+            _stamp_of_entry(doc, node, title) or _prose(text(node)) or shapes[_shape(node)] >= 3
         )
         if entries:
             continue
         meta = parse_meta(doc, node, crumb_category)
-        score = (meta.evidence, _rich(node))
+        # A line by the title is the page's; one further down only when none stands there.
+        score = (by_title, meta.evidence, _rich(node))
         if score > best_score:
             best, best_score = (node, meta), score
     return best

@@ -91,3 +91,41 @@ def test_a_date_split_over_two_spans_is_read_whole() -> None:
 
 def test_a_count_after_a_label_is_not_cut() -> None:
     assert meta_of("<span class='date'>发布时间:23天前</span>")[1] == "23天前"
+
+
+@pytest.mark.parametrize(
+    ("meta", "shown"),
+    [
+        (
+            "<span class='date'>发布时间：18-03-08</span><span class='time'>23:16</span>",
+            "18-03-08 23:16",
+        ),
+        ("<span>其它内容</span> <span>十一月 6th, 2009</span>", "十一月 6th, 2009"),
+        ("<span>November 6th, 2009</span>", "November 6th, 2009"),
+    ],
+)
+def test_two_digit_years_and_wordpress_month_names(meta: str, shown: str) -> None:
+    assert meta_of(meta)[1] == shown
+
+
+def test_a_date_beside_the_whole_post_is_no_list_entry() -> None:
+    links = "".join(
+        f"<a href='/index.php/post/{n}.html'>相关的一篇很长的文章标题第{n}篇</a>" for n in (1, 2)
+    )
+    html = page(
+        f"<div class='post'><h2>{TITLE}</h2><span>2019-06-08</span>"
+        f"<div class='c'><p>{P1}</p><p>{P2}</p><p>{links}</p></div></div>"
+    )
+    assert extract(html).date_text == "2019-06-08"
+
+
+def test_a_line_by_the_title_beats_a_comments_time_further_down() -> None:
+    comment = (
+        "<div class='c-user-info'><a href='/c/user/22743369197/'>米木由</a>"
+        "<span class='c-create-time'>7小时前</span></div><p>棉衣已备好坐等冷空气来降温</p>"
+    )
+    html = page(
+        f"<h1>{TITLE}</h1><div><span>中国网</span> <span>2019-11-25 10:37:31</span></div>"
+        f"<div class='c'><p>{P1}</p><p>{P2}</p></div><div class='comments'>{comment}</div>"
+    )
+    assert extract(html).date_text == "2019-11-25 10:37:31"
