@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from industry_news.extract.body import body_containers
 from industry_news.extract.breadcrumb import crumb_category, crumb_title, find_breadcrumb
+from industry_news.extract.byline import byline
 from industry_news.extract.captions import is_caption
 from industry_news.extract.document import (
     Document,
@@ -28,6 +29,7 @@ from industry_news.extract.document import (
     text,
 )
 from industry_news.extract.machine_date import machine_date
+from industry_news.extract.masthead import masthead
 from industry_news.extract.meta import Meta, find_meta
 from industry_news.extract.related import Related, find_related, related_entries
 from industry_news.extract.title import find_title
@@ -92,21 +94,33 @@ def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Ex
             lo = max(lo, doc.last[meta_el])
 
     def in_zone(el: HtmlElement) -> bool:
-        return doc.last[el] > lo and doc.order[el] < hi and not is_caption(el)
+        return doc.last[el] > lo and doc.order[el] < hi
 
-    paragraphs = [
-        line
-        for container in body_containers(doc, skip, lo, hi)
-        for line in lines(container, skip, in_zone)
-    ]
+    def in_text(el: HtmlElement) -> bool:
+        return in_zone(el) and not is_caption(el)
+
+    containers = body_containers(doc, skip, lo, hi)
+    found = [(c, lines(c, skip, in_text)) for c in containers]
+    if not any(shown for _, shown in found):
+        # Only captions: a picture story's lines are its text.
+        found = [(c, lines(c, skip, in_zone)) for c in containers]
+    found = [(c, shown) for c, shown in found if shown]
+    if found:
+        first, opening = found[0]
+        found[0] = first, opening[masthead(doc, first, opening) :]
+    paragraphs = [line.text for _, shown in found for line in shown]
     # The title or a bare meta line inside the body's container is not body text.
     shown_above = {title, meta_node if isinstance(meta_node, str) else None}
     while paragraphs and paragraphs[0] in shown_above:
         paragraphs.pop(0)
     del paragraphs[: _title_lines(paragraphs, title)]
+    author = meta.author
+    if paragraphs and (names := byline(paragraphs[0])) is not None:
+        author = author or names
+        del paragraphs[0]
     return Extracted(
         title=title,
-        author=meta.author,
+        author=author,
         category=category or meta.category,
         views=meta.views,
         date_text=meta.date_text,

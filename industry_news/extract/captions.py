@@ -1,18 +1,16 @@
 """Captions of the article's pictures: lines of the page that are not paragraphs of the text.
 
-A caption is a <figcaption>, or a short centred line in the block of a picture or right after
-it. Wording alone (图为…，…摄) does not make one: texts quote their captions as paragraphs.
+A caption is a <figcaption>, a short centred line in the block of a picture or right after
+it, or the one short line beside a picture in a block of their own (a figure without the tag).
+Wording alone (图为…，…摄) does not make one: texts quote their captions as paragraphs.
 """
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
-from industry_news.extract.document import tag, text
+from industry_news.extract.document import centred, tag, text
 
-_CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _MAX_CAPTION = 60
 
 
@@ -26,14 +24,12 @@ def is_caption(el: HtmlElement) -> bool:
     shown = text(el)
     if not shown or len(shown) > _MAX_CAPTION:
         return False
-    centred = (
-        name == "center" or el.get("align") == "center" or _CENTRED.search(el.get("style", ""))
-    )
-    if not centred:
-        return False
     previous = el.getprevious()
-    return (
-        el.find(".//img") is not None
-        or (previous is not None and previous.find(".//img") is not None)
-        or (previous is not None and tag(previous) == "img")
+    after_picture = previous is not None and (
+        tag(previous) == "img" or previous.find(".//img") is not None
     )
+    if not centred(el):
+        # A figure: a block that holds a picture and this one line (<div><img><p>…</p></div>).
+        parent = el.getparent()
+        return after_picture and parent is not None and text(parent) == shown
+    return el.find(".//img") is not None or after_picture

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 import lxml.html
@@ -136,6 +137,18 @@ class Document:
             yield from pairs if step > 0 else reversed(pairs)
 
 
+_CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+
+
+def centred(el: HtmlElement) -> bool:
+    """Whether the element centres its text (<center>, align="center", text-align: center)."""
+    return (
+        tag(el) == "center"
+        or (el.get("align") or "").lower() == "center"
+        or bool(_CENTRED_STYLE.search(el.get("style") or ""))
+    )
+
+
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -153,18 +166,26 @@ def parse_html(html: str) -> HtmlElement | None:
         return None
 
 
+class Line(NamedTuple):
+    """A line of text and the innermost block element it stands in."""
+
+    text: str
+    block: HtmlElement
+
+
 def lines(
     el: HtmlElement, skip: set[HtmlElement], keep: Callable[[HtmlElement], bool]
-) -> list[str]:
+) -> list[Line]:
     """The element's text as lines: block elements and <br> end a line; link-only lines go."""
-    out: list[str] = []
+    out: list[Line] = []
     buf: list[str] = []
     linked = [0]
+    blocks = [el]
 
     def flush() -> None:
         line = squash("".join(buf))
         if line and linked[0] <= 0.6 * char_count(line):
-            out.append(line)
+            out.append(Line(line, blocks[-1]))
         buf.clear()
         linked[0] = 0
 
@@ -182,12 +203,14 @@ def lines(
         in_link = in_link or name == "a"
         if block:
             flush()
+            blocks.append(node)
         add(node.text, in_link)
         for child in node:
             walk(child, in_link)
             add(child.tail, in_link)
         if block:
             flush()
+            blocks.pop()
 
     walk(el, False)
     flush()

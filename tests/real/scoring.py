@@ -64,8 +64,11 @@ def score(case: Case, got: Output) -> dict[str, bool | int]:
     """Per field whether it is right, and `leaked`: the truth's boilerplate lines in the body."""
     truth = case.truth
     paragraphs = [p for p in got.paragraphs if norm(p)]
+    head = [norm(t) for t in truth.get("head_optional", []) if norm(t)]
     tail = [norm(t) for t in truth.get("tail_optional", []) if norm(t)]
-    while paragraphs and _only_tail(norm(paragraphs[-1]), tail):
+    while paragraphs and _only_optional(norm(paragraphs[0]), head):
+        paragraphs.pop(0)
+    while paragraphs and _only_optional(norm(paragraphs[-1]), tail):
         paragraphs.pop()
     body = norm("".join(got.paragraphs))
     kept = norm("".join(paragraphs))
@@ -83,9 +86,10 @@ def score(case: Case, got: Output) -> dict[str, bool | int]:
     }
 
 
-def _only_tail(line: str, tail: list[str]) -> bool:
-    """Whether a line is made of the truth's optional tail lines only (one, or several run
-    together: 本文来源：… 责任编辑：…)."""
-    for item in sorted(tail, key=len, reverse=True):
+def _only_optional(line: str, optional: list[str]) -> bool:
+    """Whether a line is made of the truth's optional lines only (one, or several run
+    together: 本文来源：… 责任编辑：…). Optional are the credits below the text (tail) and the
+    centred display lines above it (head) that a reader may take for text or not."""
+    for item in sorted(optional, key=len, reverse=True):
         line = line.replace(item, "")
     return not line
