@@ -162,7 +162,13 @@ _BUTTON = re.compile(r"^(?:\s*[\[【]\s*[^\[\]【】]{1,10}\s*[\]】]?\s*){2,}$"
 _MENU_ITEM = re.compile(r"^[^\s,，。:：]{2,8}$")
 _MENU_HEADING = 8
 _ATTRIBUTION_LINE = re.compile(
-    r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|来源|本文来源|作者|审核)\s*[:：]"
+    r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|来源|本文来源|作者|审核)\s*[:：|｜]"
+)
+# Credit lines below the text: 责任编辑：…, (特约记者 张建国), 本报记者 锡小平, (福建日報),
+# 见道网工程栏目编辑/贺玉婷.
+_CREDIT = re.compile(
+    r"^[(（\[【]?\s*(?:(?:责任编辑|责编|编辑|来源|本文来源|作者|审核|记者|通讯员|文|图|文、图|摄影?)"
+    r"\s*[:：|｜/]|\S{0,10}?(?:记者|通讯员)\s*\S)|^[(（][^()（）]{2,30}[)）]$|编辑\s*/\s*\S{2,4}$"
 )
 _MENU_BAR = re.compile(r"\s*[|｜丨]\s*|\s+[-·]\s+")
 
@@ -183,6 +189,15 @@ _FOOTER_STRONG = re.compile(
 )
 # A licence row: 增值电信业务经营许可证 互联网新闻信息服务许可证 …
 _LICENCES = re.compile(r"(?:许可证|资格证书?|备案).{0,30}(?:许可证|资格证书?|备案)")
+_FOOTER_ITEM = re.compile(rf"^{_FOOTER_LABEL}\s*[:：|｜]", re.I)
+_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[、.．\s]|[一二三四五六七八九十]{1,3}\s*、"
+    r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|第[一二三四五六七八九十百\d]+[章节条])"
+)
+"""A numbered heading of the text (二、…, 1.5 …, 第一章): no footer has one."""
+_FOOTER_LINE = 80
+"""At most this long, a line among a footer's is taken for one of them."""
+_SENTENCE_END = re.compile(r"[。！？!?…]")
 _FOOTER_LABEL_COLON = re.compile(rf"{_FOOTER_LABEL}\s*[:：]", re.I)
 _OWNED = re.compile(r"版权所有\s*$")
 # The site's operator named the way a footer names it: 长城新媒体集团 主办.
@@ -250,6 +265,8 @@ _MARKERS = r"版权声明|免责声明|分享给朋友|分享到|上一篇|下�
 _SPLIT = re.compile(rf"\s+|(?={_MARKERS})")
 _NUMBER_PIECE = re.compile(r"^[\d\s\-—+()（）/、或]*$")
 _TRAILING_STARTERS = frozenset({COPYRIGHT, SHARE, PREV_NEXT})
+_ENDING = frozenset({*_TRAILING_STARTERS, FOOTER, FURNITURE, RELATED})
+"""Blocks that end an article's page: what follows them is more of the page, not text."""
 
 
 @cache
@@ -453,13 +470,11 @@ def clean_paragraphs(
     """
     whitelist = {normalise(p) for p in profile.whitelist}
     learned_keys = learned if isinstance(learned, set | frozenset | dict) else set(learned)
-    kept: list[str] = []
-    removed: Counter[str] = Counter()
-    blocks: list[tuple[str, list[str]]] = []
+    # Each line with its rules (none: kept), whether the whitelist keeps it; None ends a block.
+    entries: list[_Entry | None] = []
     original_title = ""
-    title_seen = related = False
+    title_seen = related = opened = False
     state = _State()
-    last_rule: str | None = None
     for raw in paragraphs:
         text = " ".join(raw.split())
         if not text:
@@ -470,30 +485,44 @@ def clean_paragraphs(
             pass
         elif related or key in _RELATED_KEYS:
             related, rules = True, [RELATED]
-        elif not kept and (_LEADING_NOTE.match(text) or _widget_scrap(text)):
+        elif not opened and (_LEADING_NOTE.match(text) or _widget_scrap(text)):
             rules = [FURNITURE]
-        elif not kept and not title_seen and (match := _ORIGINAL_TITLE.match(text)):
-            original_title, title_seen, last_rule = match.group(1).strip(), True, None
+        elif not opened and not title_seen and (match := _ORIGINAL_TITLE.match(text)):
+            original_title, title_seen = match.group(1).strip(), True
+            entries.append(None)
             continue
-        elif not kept and title_seen and not original_title:
+        elif not opened and title_seen and not original_title:
             # A bare 原标题： label: the source's title is the line after it.
-            original_title, last_rule = text, None
+            original_title = text
+            entries.append(None)
             continue
         else:
             rules, state = _classify(text.translate(_SIMPLIFIED), profile, state)
             if not rules and key in learned_keys:
                 rules = [LEARNED]
         if not rules:
-            kept.append(text)
-            last_rule, state = None, state._replace(pending=None)
-        elif rules[0] == last_rule:
-            blocks[-1][1].append(text)
+            opened, state = True, state._replace(pending=None)
+        entries.append(_Entry(text, rules, key in whitelist))
+    _footer_lines(entries)
+    kept: list[str] = []
+    removed: Counter[str] = Counter()
+    blocks: list[tuple[str, list[str]]] = []
+    last_rule: str | None = None
+    for entry in entries:
+        if entry is None:
+            last_rule = None
+        elif not entry.rules:
+            kept.append(entry.text)
+            last_rule = None
         else:
-            blocks.append((rules[0], [text]))
-        for rule in rules:
-            if rule != last_rule:
-                removed[rule] += 1
-            last_rule = rule
+            if entry.rules[0] == last_rule:
+                blocks[-1][1].append(entry.text)
+            else:
+                blocks.append((entry.rules[0], [entry.text]))
+            for rule in entry.rules:
+                if rule != last_rule:
+                    removed[rule] += 1
+                last_rule = rule
     menu = _trailing_menu(kept)
     if menu:
         blocks.append((FURNITURE, kept[menu]))
@@ -505,6 +534,48 @@ def clean_paragraphs(
         dict(removed),
         tuple((rule, "\n".join(lines)) for rule, lines in blocks),
     )
+
+
+class _Entry(NamedTuple):
+    text: str
+    rules: list[str]
+    protected: bool
+
+
+def _footer_lines(entries: list[_Entry | None]) -> None:
+    """Mark the short lines that stand among the boilerplate below the article's last text.
+
+    A source's footer pastes lines no rule knows (its slogan, its app names, 主办单位 | …)
+    among lines rules do know. Below the article's last text, a line that is no sentence is
+    part of the footer when it stands between removed blocks, or ends the body after a block
+    that ends articles (版权, 分享, a footer); so is a 地址：/主办单位： line heading a removed
+    block. Credit lines (来源：…) are kept and stand aside; the body's first line is never
+    taken.
+    """
+    lines = [(i, e) for i, e in enumerate(entries) if e is not None and not _credit(e)]
+    first = next((at for at, (_, e) in enumerate(lines) if not e.rules), len(lines))
+    for at in range(len(lines) - 1, first, -1):
+        i, entry = lines[at]
+        if entry.rules:
+            continue
+        text = entry.text
+        if entry.protected or len(text) > _FOOTER_LINE or _SENTENCE_END.search(text):
+            return
+        if _HEADING.match(text):
+            return
+        before = lines[at - 1][1].rules
+        inside = at + 1 < len(lines)
+        # The portal's contact block may stand mid-text: only a line it shares with another
+        # block below is a footer's.
+        follows = bool(before) and (inside or before[-1] in _ENDING)
+        if not (follows or (inside and _FOOTER_ITEM.match(text))):
+            return
+        marked = entry._replace(rules=[FOOTER])
+        entries[i], lines[at] = marked, (i, marked)
+
+
+def _credit(entry: _Entry) -> bool:
+    return not entry.rules and bool(_CREDIT.match(entry.text))
 
 
 def _trailing_menu(kept: list[str]) -> slice | None:

@@ -35,6 +35,7 @@ ATTRIBUTION = re.compile(
 )
 """Attribution the archive keeps on purpose (README, Boilerplate): who edited, checked, wrote
 or first published the article. The generator pastes such lines among a source's footers."""
+_BARE_LABEL = re.compile(r"^\S{1,8}\s*[:：]$")
 RESOLVE = Rebaser(LiyangSpider.portal_url, LiyangSpider.portal_hosts)
 PROFILE = get_profile("liyang")
 RENDERED_AT = datetime(2025, 5, 21, 9, 30, tzinfo=SHANGHAI)
@@ -56,7 +57,10 @@ class Verdict:
         return not self.wrong and self.recalled == self.paragraphs and not self.leaked
 
 
-def _attribution(line: str) -> bool:
+def _attribution(line: str, before: str = "") -> bool:
+    """An attribution line, or the name after a bare label (编辑： / 黄鑫)."""
+    if _BARE_LABEL.match(before) and _attribution(before):
+        return len(line) <= 20
     return len(line) <= 80 and bool(ATTRIBUTION.search(line)) and "。" not in line
 
 
@@ -102,8 +106,8 @@ def judge(page: Page) -> Verdict:
     )
     leaked = tuple(
         line
-        for line in truth.boilerplate
-        if clean(line) and clean(line) in whole and not _attribution(clean(line))
+        for before, line in zip(("", *truth.boilerplate), truth.boilerplate, strict=False)
+        if clean(line) and clean(line) in whole and not _attribution(clean(line), clean(before))
     )
     return Verdict(page, wrong, len(truth.paragraphs), recalled, leaked)
 

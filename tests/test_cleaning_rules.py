@@ -105,15 +105,59 @@ def test_genuine_mentions_stay() -> None:
         "相关文章显示,该项目已完成备案。",
         "本文所称知识产权,包括专利权、商标权、版权等。",
         "郑重声明:该项目不存在违规用地问题。",
-        "主办单位:溧阳市人民政府",
-        "地址:溧阳市昆仑北路88号",
-        "联系人:张先生",
     ],
 )
 def test_lookalike_line_stays_alone_and_after_furniture(line: str) -> None:
     assert clean_paragraphs([line], LIYANG).paragraphs == (line,)
     after = clean_paragraphs([PROSE[0], COPYRIGHT, "分享给朋友:", line], LIYANG)
     assert after.paragraphs == (PROSE[0], line)
+
+
+FOOTER_ITEMS = ["主办单位:溧阳市人民政府", "地址:溧阳市昆仑北路88号", "联系人:张先生"]
+
+
+@pytest.mark.parametrize("line", FOOTER_ITEMS)
+def test_a_footers_line_stays_among_the_text_and_goes_among_the_footer(line: str) -> None:
+    assert clean_paragraphs([line], LIYANG).paragraphs == (line,)
+    among = clean_paragraphs([PROSE[0], line, PROSE[1]], LIYANG)
+    assert among.paragraphs == (PROSE[0], line, PROSE[1])
+    below = clean_paragraphs([PROSE[0], COPYRIGHT, "分享给朋友:", line], LIYANG)
+    assert below.paragraphs == (PROSE[0],)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        # Real footers: a source's slogan between the portal's blocks, its apps after them,
+        # its 主办单位 after its 来源 line, its 地址 heading its contact lines.
+        [
+            "长按/扫一扫加葛毅明的微信号",
+            "科技是第一生产力、人才是第一资源、创新是第一动力",
+            COPYRIGHT,
+        ],
+        [
+            "延边发布客户端",
+            "[ 本作品中使用的图片等内容,如涉及版权,请致电。确认后将第一时间删除。联系电话:0433—8157607。]",
+            "延边信息港 / 延边广电客户端",
+        ],
+        ["点击蓝字关注我们", "来源 | 大江看看", "主办单位 | 芜湖市委网信办"],
+        [
+            "地址:辽宁省鞍山市海城铁西开发区世纪大道远东集团",
+            "电话:0412-3570005 邮箱:18941235001@163.com",
+        ],
+    ],
+)
+def test_unknown_lines_among_a_footer_go_with_it(footer: list[str]) -> None:
+    kept = clean_paragraphs([PROSE[0], PROSE[1], *footer], LIYANG).paragraphs
+    assert kept[:2] == (PROSE[0], PROSE[1])
+    assert all(line.startswith("来源") for line in kept[2:]), kept
+
+
+def test_a_sentence_between_boilerplate_blocks_stays() -> None:
+    body = [*CONTACT, PROSE[0], *CONTACT]
+    assert clean_paragraphs(body, LIYANG).paragraphs == (PROSE[0],)
+    body = [PROSE[0], *CONTACT, PROSE[1], COPYRIGHT]
+    assert clean_paragraphs(body, LIYANG).paragraphs == (PROSE[0], PROSE[1])
 
 
 def test_contact_block_in_middle_keeps_the_article_after_it() -> None:
