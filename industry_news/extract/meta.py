@@ -22,6 +22,7 @@ from industry_news.urls import Kind, classify, is_home
 
 MAX_META_CHARS = 160
 _CANDIDATES = 12
+_DEEP = 1_000
 _WORD = re.compile(r"\w")
 _UNKNOWN_LABEL = re.compile(r"[^\d\s:：]{1,6}\s*[:：]")
 _UNIT = re.compile(r"[次人]?(?:浏览|阅读|点击|查看)?[次人]?|[次人](?:浏览|阅读|点击)")
@@ -127,7 +128,7 @@ def find_meta(
     else:
         found = [(n, True) for n in _date_nodes(doc.texts(0, len(doc.elements), 1), None, doc)]
     best: tuple[HtmlElement | str, Meta] | None = None
-    best_score = (False, -1, False)
+    best_score: tuple[bool, bool, int, int, bool] = (False, False, -_DEEP, -1, False)
     grown: dict[HtmlElement | str, bool] = {}
     for node, by_title in found:
         grown.setdefault(_grown(doc, node, title, crumb), by_title)
@@ -144,10 +145,26 @@ def find_meta(
             continue
         meta = parse_meta(doc, node, crumb_category)
         # A line by the title is the page's; one further down only when none stands there.
-        score = (by_title, meta.evidence, _rich(node))
+        # Of the lines that show something, the one closest to the title's level is the
+        # page's: a source's line pasted into the text stands deeper, among its paragraphs.
+        shows = meta.evidence > 0 or _rich(node)
+        score = (by_title, shows, -_depth(doc, node, title), meta.evidence, _rich(node))
         if score > best_score:
             best, best_score = (node, meta), score
     return best
+
+
+def _depth(doc: Document, node: HtmlElement | str, title: HtmlElement | None) -> int:
+    """How far below its common ancestor with the title an element stands (a bare line of a
+    long element: deepest)."""
+    if isinstance(node, str):
+        return _DEEP
+    if title is None:
+        return 0
+    steps, el = 0, node
+    while el is not None and not doc.contains(el, title):
+        el, steps = el.getparent(), steps + 1
+    return steps
 
 
 def _shape(node: HtmlElement | str) -> str:
