@@ -431,7 +431,9 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
     # The site's own category (one of its listings) says most that this line is the page's own:
     # a source's meta line pasted into the body names the source's editor and count, not that.
     evidence = len(fields) + (views is not None) + own_category
-    for field, name in _by_position(unknown, "author" in fields, "category" in fields):
+    # A breadcrumb that names the category leaves an unlinked other name to be the author.
+    known = "category" in fields or bool(crumb_category)
+    for field, name in _by_position(unknown, "author" in fields, known):
         fields.setdefault(field, name)
     return Meta(
         author=fields.get("author", ""),

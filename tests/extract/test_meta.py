@@ -129,3 +129,26 @@ def test_a_line_by_the_title_beats_a_comments_time_further_down() -> None:
         f"<div class='c'><p>{P1}</p><p>{P2}</p></div><div class='comments'>{comment}</div>"
     )
     assert extract(html).date_text == "2019-11-25 10:37:31"
+
+
+def test_an_unlinked_name_after_the_date_is_the_author_when_the_breadcrumb_names_the_category() -> (
+    None
+):
+    crumb = f"<div class='crumb'>当前位置：<a href='/'>首页</a> &gt; {CATEGORY}</div>"
+    html = page(
+        f"{crumb}<h1>{TITLE}</h1><div>2025-03-01 <span>溧阳厂房网</span></div>"
+        f"<div class='c'><p>{P1}</p><p>{P2}</p></div>"
+    )
+    got = extract(html)
+    assert (got.author, got.category) == ("溧阳厂房网", "常州溧阳产业信息")
+
+
+def test_a_sources_line_pasted_below_the_text_loses_to_the_line_by_the_title() -> None:
+    pasted = "<p>2021-11-23 15:33| 编辑: 鹏哥| 查看: 556| 评论: 0|来源: 江苏泰州中国医药城</p>"
+    html = page(
+        f"<section><h1>{TITLE}</h1><div><span class='label'>作者：</span>admin &middot; "
+        f"发布日期：2025/05/07 12:31</div><div class='con'><div><p>{P1}</p><p>{P2}</p>{pasted}"
+        "</div></div></section>"
+    )
+    got = extract(html)
+    assert (got.author, got.date_text, got.views) == ("admin", "2025/05/07 12:31", None)
