@@ -167,13 +167,12 @@ def _depth(doc: Document, node: HtmlElement | str, title: HtmlElement | None) ->
     return steps
 
 
-def _shape(node: HtmlElement | str) -> str:
-    """The tags and classes of an element and its parent: what items of one list share."""
+def _shape(node: HtmlElement | str) -> tuple[object, ...]:
+    """What items of one list share: their parent, and their tag and class. Lines of two
+    blocks (a sidebar's box and the article, on a page without classes) do not."""
     if isinstance(node, str):
-        return ""
-    parent = node.getparent()
-    own = f"{tag(node)}.{node.get('class', '')}"
-    return f"{tag(parent)}.{parent.get('class', '')}>{own}" if parent is not None else own
+        return ()
+    return (node.getparent(), f"{tag(node)}.{node.get('class', '')}")
 
 
 def _grown(

@@ -152,3 +152,23 @@ def test_a_sources_line_pasted_below_the_text_loses_to_the_line_by_the_title() -
     )
     got = extract(html)
     assert (got.author, got.date_text, got.views) == ("admin", "2025/05/07 12:31", None)
+
+
+def test_on_a_page_without_classes_lines_of_other_blocks_are_no_list() -> None:
+    meta = "<div>作者：admin 时间：2024年5月21日 分类：溧阳厂房出租</div>"
+    entries = "".join(
+        f"<li><a href='/index.php/post/{n}.html'>{P2[:30]}</a></li>" for n in range(6)
+    )
+    liked = "<div>猜你喜欢<ul><li><a href='/index.php/post/9.html'>溧阳节能环保</a><em>2024-11-20</em></li></ul></div>"
+    sidebar = f"<div><div>最新文章<ul>{entries}</ul></div>{liked}</div>"
+    html = page(
+        f"{sidebar}<div><h3>{TITLE}</h3>{meta}<div><p>{P1}</p><p>{P2}</p></div>{meta}</div>"
+    )
+    assert extract(html).date_text == "2024年5月21日"
+
+
+def test_the_dates_of_a_lists_items_are_no_meta_line() -> None:
+    reader = "来自江苏省常州市溧阳市天目湖镇的热心读者网友"
+    items = "".join(f"<li><span>2024-11-2{n}</span> <b>{reader}{n}</b></li>" for n in range(6))
+    html = page(f"<h1>{TITLE}</h1><div class='c'><p>{P1}</p><p>{P2}</p></div><ul>{items}</ul>")
+    assert extract(html).date_text == ""
