@@ -7,6 +7,7 @@ position (the author before the date, the category after it).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -27,6 +28,8 @@ _WORD = re.compile(r"\w")
 _UNKNOWN_LABEL = re.compile(r"[^\d\s:：]{1,6}\s*[:：]")
 _UNIT = re.compile(r"[次人]?(?:浏览|阅读|点击|查看)?[次人]?|[次人](?:浏览|阅读|点击)")
 _TRAILING_COUNT = re.compile(r"(.*?\D)\s*(\d[\d,]*)")
+_HANDLE_END = re.compile(r"[A-Za-z_]$")
+"""Digits run onto Latin letters belong to a handle (liyang021), not a count."""
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _COMMA = re.compile(r"[,，、；;]")
 _CLOCK = re.compile(r"今天是|今日是|星期[一二三四五六日天]")
@@ -106,9 +109,10 @@ def find_meta(
     """The short element around a date near the title, grown to hold its neighbours.
 
     Dates are looked for after the title, then before it, then further down to `stop` (a date
-    line below the body); a date inside a sentence is the article's, not the page's. Of those,
-    the one that shows most of the page's own fields (author, category, views) wins, the first
-    on a tie: a source's meta line pasted into the body names no more than an editor. When the
+    line below the body); a date inside a sentence is the article's, not the page's. A line
+    near the title beats one further down; then the one standing closest to the title's level
+    (a source's meta line pasted into the text stands among its paragraphs); then the one that
+    shows most of the page's own fields (author, category, views), the first on a tie. When the
     date stands in a long element (a line of text among <br>s), the line itself; with what it
     reads as.
     """
@@ -128,7 +132,7 @@ def find_meta(
     else:
         found = [(n, True) for n in _date_nodes(doc.texts(0, len(doc.elements), 1), None, doc)]
     best: tuple[HtmlElement | str, Meta] | None = None
-    best_score: tuple[bool, bool, int, int, bool] = (False, False, -_DEEP, -1, False)
+    best_score: tuple[bool, int, int, bool] = (False, -_DEEP - 1, -1, False)
     grown: dict[HtmlElement | str, bool] = {}
     for node, by_title in found:
         grown.setdefault(_grown(doc, node, title, crumb), by_title)
@@ -145,10 +149,9 @@ def find_meta(
             continue
         meta = parse_meta(doc, node, crumb_category)
         # A line by the title is the page's; one further down only when none stands there.
-        # Of the lines that show something, the one closest to the title's level is the
-        # page's: a source's line pasted into the text stands deeper, among its paragraphs.
-        shows = meta.evidence > 0 or _rich(node)
-        score = (by_title, shows, -_depth(doc, node, title), meta.evidence, _rich(node))
+        # Of those, the one closest to the title's level: a source's line pasted into the
+        # text, or a notice's signature date, stands deeper, among the paragraphs.
+        score = (by_title, -_depth(doc, node, title), meta.evidence, _rich(node))
         if score > best_score:
             best, best_score = (node, meta), score
     return best
@@ -421,10 +424,12 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
             views = views if views is not None else _views(piece.text[len(crumb_category) :])
         elif (
             views is None
-            and "category" not in fields
             and (m := _TRAILING_COUNT.fullmatch(piece.text))
+            and not _HANDLE_END.search(m.group(1))
         ):
-            fields["category"], views = m.group(1).strip(), _views(m.group(2))
+            # A name and a count run together (常州溧阳产业信息 3809): the name goes by position.
+            views = _views(m.group(2))
+            unknown.append(dataclasses.replace(piece, text=m.group(1).strip()))
         else:
             unknown.append(piece)
     # The site's own category (one of its listings) says most that this line is the page's own:

@@ -172,3 +172,17 @@ def test_the_dates_of_a_lists_items_are_no_meta_line() -> None:
     items = "".join(f"<li><span>2024-11-2{n}</span> <b>{reader}{n}</b></li>" for n in range(6))
     html = page(f"<h1>{TITLE}</h1><div class='c'><p>{P1}</p><p>{P2}</p></div><ul>{items}</ul>")
     assert extract(html).date_text == ""
+
+
+def test_a_date_alone_by_the_title_beats_a_sources_richer_line_in_the_text() -> None:
+    pasted = "<p>2021-11-23 15:33| 编辑: 鹏哥| 查看: 556| 评论: 0|来源: 江苏泰州中国医药城</p>"
+    html = page(
+        f"<div><h1>{TITLE}</h1><div>2025/02/11 12:27</div>"
+        f"<div class='con'><div><p>{P1}</p>{pasted}<p>{P2}</p></div></div></div>"
+    )
+    got = extract(html)
+    assert (got.author, got.date_text, got.views) == ("", "2025/02/11 12:27", None)
+
+
+def test_a_handle_ending_in_digits_is_no_name_and_count() -> None:
+    assert meta_of("<p>1小时前 liyang021 2630</p>", where="below")[:1] == ("liyang021",)
