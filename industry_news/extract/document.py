@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
+from industry_news.urls import is_home
 
 Resolver = Callable[[str], str | None]
 
@@ -112,6 +113,23 @@ class Document:
         for anchor in self.root.iter("a"):
             found.setdefault(text(anchor), []).append(anchor)
         return found
+
+    @cached_property
+    def site_names(self) -> frozenset[str]:
+        """What the page calls its site: the logo's alt or title (a picture linking home) and
+        its og:site_name / application-name <meta>."""
+        names = {
+            squash(m.get("content", ""))
+            for m in self.root.xpath(
+                "//meta[@property='og:site_name' or @name='application-name'][@content]"
+            )
+        }
+        for img in self.root.xpath("//a[@href]//img[@alt or @title]"):
+            anchor = next(a for a in img.iterancestors() if tag(a) == "a")
+            url = self.link(anchor)
+            if url is not None and is_home(url):
+                names.update(squash(img.get(k) or "") for k in ("alt", "title"))
+        return frozenset(n for n in names if n)
 
     def link(self, anchor: HtmlElement) -> str | None:
         """The same-site URL an <a> points to (see `link_target`), resolved once per page."""

@@ -54,8 +54,11 @@ def _separates(char: str) -> bool:
 
 
 def _is_name(doc: Document, shown: str) -> bool:
-    """Whether a short text is a link's to anything but an article: the site's or a section's
-    name (a sidebar listing this very article links its short title to an article)."""
+    """Whether a text is the site's name (its logo's, see `Document.site_names`), or a short
+    link's to anything but an article: a section's name (a sidebar listing this very article
+    links its short title to an article)."""
+    if shown in doc.site_names:
+        return True
     return len(shown) <= _NAME_CHARS and any(
         (url := doc.link(anchor)) is None or classify(url) is not Kind.ARTICLE
         for anchor in doc.anchors_by_text.get(shown, ())

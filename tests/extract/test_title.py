@@ -80,3 +80,14 @@ def test_a_title_broken_over_lines_is_whole() -> None:
     broken = TITLE.replace("、靖江市", "<br>\n、靖江市")
     html = page(f"<p align='center'><strong>{broken}</strong></p>{BODY}", f"{TITLE}_中国政府网")
     assert "".join(extract(html).title.split()) == TITLE
+
+
+def test_a_title_shorter_than_the_sites_name_that_the_logo_gives() -> None:
+    logo = "<div class='logo'><a href='/'><img src='/logo.png' alt='溧阳厂房网'></a></div>"
+    html = page(
+        f"{logo}<div>当前位置：<a href='/'>首页</a> &gt; 正文内容</div>"
+        f"<table><tr><td align='center'>本周看点</td></tr></table><div>{P1}</div>"
+        f"<p>{P2}</p><div class='foot'><span>溧阳厂房网</span> 版权所有</div>",
+        "本周看点_溧阳厂房网",
+    )
+    assert extract(html).title == "本周看点"
