@@ -21,7 +21,6 @@ from industry_news.urls import is_home
 
 Resolver = Callable[[str], str | None]
 
-_SPACE = re.compile(r"\s+")
 # Server-side includes leave </body></html> mid-page; libxml2 keeps nothing after them, browsers
 # keep going. End tags of these two are never needed: the parser closes both at the end.
 _DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
@@ -29,7 +28,7 @@ _DOCUMENT_END = re.compile(r"</\s*(?:body|html)\s*>", re.IGNORECASE)
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace (full-width and non-breaking included) to one space."""
-    return _SPACE.sub(" ", text.replace("\u200b", "").replace("\ufeff", "")).strip()
+    return " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
 
 
 def tag(node: object) -> str:
@@ -82,20 +81,26 @@ class Document:
 
     def __init__(self, root: HtmlElement, url: str, resolve: Resolver) -> None:
         self.root = root
-        self.elements: list[HtmlElement] = [el for el in root.iter() if tag(el)]
-        self.order: dict[HtmlElement, int] = {el: i for i, el in enumerate(self.elements)}
+        self.elements: list[HtmlElement] = []
+        self.order: dict[HtmlElement, int] = {}
         self.last: dict[HtmlElement, int] = {}
+        """The position of each element's last descendant (its own when it has none)."""
         self.size: dict[HtmlElement, int] = {}
         """Characters of text (whitespace included) inside each element: a cheap upper bound."""
-        for el in reversed(self.elements):
-            descendants = size = 0
-            for child in el:
-                if child in self.order:
-                    descendants += self.last[child] - self.order[child] + 1
-                    size += self.size[child]
-                size += len(child.tail or "")
-            self.last[el] = self.order[el] + descendants
-            self.size[el] = size + len(el.text or "")
+        open_sizes: list[int] = []
+        for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
+            if event == "start":
+                self.order[node] = len(self.elements)
+                self.elements.append(node)
+                open_sizes.append(len(node.text or ""))
+            elif event == "end":
+                size = open_sizes.pop()
+                self.size[node] = size
+                self.last[node] = len(self.elements) - 1
+                if open_sizes:
+                    open_sizes[-1] += size + len(node.tail or "")
+            elif open_sizes:  # a comment's or processing instruction's tail
+                open_sizes[-1] += len(node.tail or "")
         self.hidden: set[HtmlElement] = set()
         """Elements a browser does not show (display:none, hidden), with all they hold."""
         for el in root.xpath("//*[@style or @hidden]"):
@@ -114,22 +119,32 @@ class Document:
             found.setdefault(text(anchor), []).append(anchor)
         return found
 
-    @cached_property
-    def site_names(self) -> frozenset[str]:
-        """What the page calls its site: the logo's alt or title (a picture linking home) and
-        its og:site_name / application-name <meta>."""
-        names = {
-            squash(m.get("content", ""))
-            for m in self.root.xpath(
-                "//meta[@property='og:site_name' or @name='application-name'][@content]"
-            )
-        }
-        for img in self.root.xpath("//a[@href]//img[@alt or @title]"):
+    def names_site(self, shown: str) -> bool:
+        """Whether the page calls its site `shown`: the alt or title of its logo (a picture
+        linking home), or its og:site_name / application-name <meta>."""
+        if shown in self._stated_names:
+            return True
+        for img in self._pictures.get(shown, ()):
             anchor = next(a for a in img.iterancestors() if tag(a) == "a")
-            url = self.link(anchor)
-            if url is not None and is_home(url):
-                names.update(squash(img.get(k) or "") for k in ("alt", "title"))
-        return frozenset(n for n in names if n)
+            if (url := self.link(anchor)) is not None and is_home(url):
+                return True
+        return False
+
+    @cached_property
+    def _stated_names(self) -> frozenset[str]:
+        found = self.root.xpath(
+            "//meta[@property='og:site_name' or @name='application-name']/@content"
+        )
+        return frozenset(squash(str(name)) for name in found)
+
+    @cached_property
+    def _pictures(self) -> dict[str, list[HtmlElement]]:
+        """Pictures inside links by their alt and title texts."""
+        found: dict[str, list[HtmlElement]] = {}
+        for img in self.root.xpath("//a//img[@alt or @title]"):
+            for name in {squash(img.get("alt") or ""), squash(img.get("title") or "")} - {""}:
+                found.setdefault(name, []).append(img)
+        return found
 
     def link(self, anchor: HtmlElement) -> str | None:
         """The same-site URL an <a> points to (see `link_target`), resolved once per page."""

@@ -28,6 +28,9 @@ _NAME_CHARS = 8
 """A link text this short repeated as a page's heading is a site or section name."""
 
 
+_NOT_TITLES = frozenset({"html", "head", "title", "body", "a", *cue.SKIP_TAGS})
+
+
 def page_titles(root: HtmlElement) -> list[str]:
     """The texts the page gives as its title: <title>, then title <meta>s; each once."""
     found = [squash(root.findtext(".//title") or "")]
@@ -54,10 +57,10 @@ def _separates(char: str) -> bool:
 
 
 def _is_name(doc: Document, shown: str) -> bool:
-    """Whether a text is the site's name (its logo's, see `Document.site_names`), or a short
+    """Whether a text is the site's name (its logo's, see `Document.names_site`), or a short
     link's to anything but an article: a section's name (a sidebar listing this very article
     links its short title to an article)."""
-    if shown in doc.site_names:
+    if doc.names_site(shown):
         return True
     return len(shown) <= _NAME_CHARS and any(
         (url := doc.link(anchor)) is None or classify(url) is not Kind.ARTICLE
@@ -72,21 +75,23 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
     longest = max((len(t) for t in titles), default=0)
     start = doc.last[crumb] if crumb is not None else -1
     best: tuple[tuple[int, ...], HtmlElement] | None = None
+    limit = 3 * longest + 100
+    size = doc.size
     for el in doc.elements:
-        name = tag(el)
-        if name in ("html", "head", "title", "body", "a") or name in cue.SKIP_TAGS:
+        if size[el] > limit or size[el] < 2:
             continue
-        if el in doc.hidden or doc.size[el] > 3 * longest + 100:
+        name = el.tag
+        if name in _NOT_TITLES or el in doc.hidden:
             continue
         # Cheap first: text that opens with what no title holds is no title.
         head = "".join((el.text or "")[:12].split())[:3]
         if head and not any(head in t for t in bare):
             continue
         shown = text(el)
-        if not 2 <= len(shown) <= _MAX_TITLE or _is_name(doc, shown) or _CRUMB_TEXT.match(shown):
+        if not 2 <= len(shown) <= _MAX_TITLE:
             continue
         relation = max((_at_separator(t, shown) for t in titles), default=0)
-        if not relation:
+        if not relation or _is_name(doc, shown) or _CRUMB_TEXT.match(shown):
             continue
         inside_link = el.find(".//a") is not None or any(tag(a) == "a" for a in el.iterancestors())
         rank = (
