@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 from industry_news.extract.document import centred, tag, text
 
 _MAX_CAPTION = 60
+_HOLDERS = frozenset({"p", "div", "span", "center", "td", "font", "strong"})
 
 
 def is_caption(el: HtmlElement) -> bool:
@@ -19,10 +20,7 @@ def is_caption(el: HtmlElement) -> bool:
     name = tag(el)
     if name == "figcaption":
         return True
-    if name not in ("p", "div", "span", "center", "td", "font", "strong"):
-        return False
-    shown = text(el)
-    if not shown or len(shown) > _MAX_CAPTION:
+    if name not in _HOLDERS:
         return False
     previous = el.getprevious()
     after_picture = previous is not None and (
@@ -31,5 +29,10 @@ def is_caption(el: HtmlElement) -> bool:
     if not centred(el):
         # A figure: a block that holds a picture and this one line (<div><img><p>…</p></div>).
         parent = el.getparent()
-        return after_picture and parent is not None and text(parent) == shown
-    return el.find(".//img") is not None or after_picture
+        if not after_picture or parent is None:
+            return False
+        shown = text(el)
+        return 0 < len(shown) <= _MAX_CAPTION and text(parent) == shown
+    if not after_picture and el.find(".//img") is None:
+        return False
+    return 0 < len(text(el)) <= _MAX_CAPTION

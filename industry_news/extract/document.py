@@ -81,31 +81,34 @@ class Document:
 
     def __init__(self, root: HtmlElement, url: str, resolve: Resolver) -> None:
         self.root = root
-        self.elements: list[HtmlElement] = []
-        self.order: dict[HtmlElement, int] = {}
-        self.last: dict[HtmlElement, int] = {}
-        """The position of each element's last descendant (its own when it has none)."""
-        self.size: dict[HtmlElement, int] = {}
-        """Characters of text (whitespace included) inside each element: a cheap upper bound."""
-        open_sizes: list[int] = []
+        elements: list[HtmlElement] = []
+        ended: list[HtmlElement] = []
+        lasts: list[int] = []
+        sizes: list[int] = []
+        open_sizes = [0]
         for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
             if event == "start":
-                self.order[node] = len(self.elements)
-                self.elements.append(node)
+                elements.append(node)
                 open_sizes.append(len(node.text or ""))
             elif event == "end":
                 size = open_sizes.pop()
-                self.size[node] = size
-                self.last[node] = len(self.elements) - 1
-                if open_sizes:
-                    open_sizes[-1] += size + len(node.tail or "")
-            elif open_sizes:  # a comment's or processing instruction's tail
+                ended.append(node)
+                sizes.append(size)
+                lasts.append(len(elements) - 1)
+                open_sizes[-1] += size + len(node.tail or "")
+            else:  # a comment's or processing instruction's tail
                 open_sizes[-1] += len(node.tail or "")
+        self.elements = elements
+        self.order: dict[HtmlElement, int] = dict(zip(elements, range(len(elements)), strict=True))
+        self.last: dict[HtmlElement, int] = dict(zip(ended, lasts, strict=True))
+        """The position of each element's last descendant (its own when it has none)."""
+        self.size: dict[HtmlElement, int] = dict(zip(ended, sizes, strict=True))
+        """Characters of text (whitespace included) inside each element: a cheap upper bound."""
         self.hidden: set[HtmlElement] = set()
         """Elements a browser does not show (display:none, hidden), with all they hold."""
-        for el in root.xpath("//*[@style or @hidden]"):
+        for el in _MAY_HIDE(root, upper=_UPPER, lower=_UPPER.lower()):
             if el not in self.hidden and _hides(el):
-                self.hidden.update(x for x in el.iter() if tag(x))
+                self.hidden.update(el.iter(etree.Element))
         self._links: dict[HtmlElement, str | None] = {}
         self.base = document_base(root, url)
         self.url = resolve(url) or url
@@ -160,14 +163,21 @@ class Document:
 
         Text after a comment inside an element (发布日期：<!-- -->2019-03-06) stands in it too.
         """
+        elements = self.elements
         for i in range(start, stop, step):
-            el = self.elements[i]
+            el = elements[i]
             parent = el.getparent()
-            pairs = [(el.text, el)]
-            pairs += [(child.tail, el) for child in el if not tag(child) and child.tail]
-            if parent is not None:
-                pairs.append((el.tail, parent))
-            yield from pairs if step > 0 else reversed(pairs)
+            if step < 0 and parent is not None:
+                yield el.tail, parent
+            if step > 0:
+                yield el.text, el
+            for child in el if step > 0 else reversed(el):
+                if child.tail and not isinstance(child.tag, str):
+                    yield child.tail, el
+            if step < 0:
+                yield el.text, el
+            elif parent is not None:
+                yield el.tail, parent
 
 
 _CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
@@ -185,8 +195,29 @@ def centred(el: HtmlElement) -> bool:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_MAY_HIDE = etree.XPath(
+    "//*[@hidden or contains(translate(@style, $upper, $lower), 'none')"
+    " or contains(translate(@style, $upper, $lower), 'hidden')]",
+)
+"""Elements whose attributes may hide them, found in C; `_hides` decides."""
+
+
 def _hides(el: HtmlElement) -> bool:
     return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+_PARSER = etree.HTMLParser()
+# lxml.html's own parser picks each element's class in Python (form controls get theirs); one
+# class for all, picked in C, makes every element cheaper to reach.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -194,7 +225,7 @@ def parse_html(html: str) -> HtmlElement | None:
     if not html or not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(_DOCUMENT_END.sub("", html))
+        return lxml.html.document_fromstring(_DOCUMENT_END.sub("", html), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 

@@ -74,9 +74,9 @@ def _date_nodes(
 ) -> Iterator[HtmlElement | str]:
     """Short elements holding a date; a bare line of text among <br>s in a long element."""
     for value, owner in texts:
-        if not value or tag(owner) in cue.SKIP_TAGS or owner in doc.hidden:
+        if not value or not cue.has_date(value):
             continue
-        if not cue.DATE.search(value):
+        if tag(owner) in cue.SKIP_TAGS or owner in doc.hidden:
             continue
         line = squash(value)
         if (
@@ -221,7 +221,7 @@ def _names_one_field(el: HtmlElement, hint: str) -> bool:
     shown = text(el)
     if hint == "date":
         return not _WORD.search(cue.META_LABEL.sub("", cue.DATE.sub("", shown)))
-    return not cue.DATE.search(shown)
+    return not cue.has_date(shown)
 
 
 def _fragments(doc: Document, meta: HtmlElement | str) -> tuple[str, list[_Fragment]]:

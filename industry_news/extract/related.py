@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
@@ -22,17 +23,13 @@ class Related:
 def find_related(doc: Document) -> tuple[HtmlElement | None, list[HtmlElement]]:
     """The 相关文章 heading and the elements after it that hold its entries."""
     heading = None
-    for el in doc.elements:
-        for value, owner in ((el.text, el), (el.tail, el.getparent())):
-            if (
-                value
-                and "相关" in value
-                and owner is not None
-                and cue.RELATED_HEADING.match(text(owner))
-            ):
-                heading = owner
-                break
-        if heading is not None:
+    for value in _MENTIONS(doc.root):
+        # The element the text stands in: its own, or its parent's for a tail.
+        owner = value.getparent()
+        if owner is not None and value.is_tail:
+            owner = owner.getparent()
+        if owner is not None and tag(owner) and cue.RELATED_HEADING.match(text(owner)):
+            heading = owner
             break
     if heading is None:
         return None, []
@@ -54,6 +51,10 @@ def find_related(doc: Document) -> tuple[HtmlElement | None, list[HtmlElement]]:
             break
         node = parent
     return heading, []
+
+
+_MENTIONS = etree.XPath("//text()[contains(., '相关')]")
+"""The page's texts that mention 相关, in page order (found in C)."""
 
 
 def _article_links(doc: Document, el: HtmlElement) -> list[str]:

@@ -84,7 +84,7 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
         if name in _NOT_TITLES or el in doc.hidden:
             continue
         # Cheap first: text that opens with what no title holds is no title.
-        head = "".join((el.text or "")[:12].split())[:3]
+        head = _head(el)
         if head and not any(head in t for t in bare):
             continue
         shown = text(el)
@@ -110,6 +110,17 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
         return best[1]
     heading = _fallback(doc, crumb, start)
     return heading if heading is not None or best is None else best[1]
+
+
+def _head(el: HtmlElement) -> str:
+    """The first few characters of an element's text, whitespace aside (its first piece's)."""
+    if el.text and (head := "".join(el.text[:12].split())[:3]):
+        return head
+    for piece in el.itertext():
+        head = "".join(piece[:12].split())[:3]
+        if head:
+            return head
+    return ""
 
 
 def _fallback(doc: Document, crumb: HtmlElement | None, start: int) -> HtmlElement | None:
@@ -172,7 +183,7 @@ def line_before(doc: Document, body: list[HtmlElement], start: int) -> HtmlEleme
 
 def _headline(el: HtmlElement) -> bool:
     shown = text(el)
-    return 4 <= len(shown) <= 100 and not cue.DATE.search(shown)
+    return 4 <= len(shown) <= 100 and not cue.has_date(shown)
 
 
 def _opening_headline(doc: Document, container: HtmlElement) -> HtmlElement | None:
@@ -183,5 +194,5 @@ def _opening_headline(doc: Document, container: HtmlElement) -> HtmlElement | No
         if not _headline(el) or any(tag(c) in cue.BLOCK_TAGS for c in el):
             return None
         after = el.getnext()
-        return el if after is not None and cue.DATE.search(text(after)[:80]) else None
+        return el if after is not None and cue.has_date(text(after)[:80]) else None
     return None
