@@ -122,6 +122,14 @@ class Document:
             found.setdefault(text(anchor), []).append(anchor)
         return found
 
+    @cached_property
+    def keywords(self) -> frozenset[str]:
+        """The page's <meta name="keywords">: its categories and tags, as the theme lists them."""
+        found = self.root.xpath(
+            "//meta[translate(@name, 'KEYWORDS', 'keywords')='keywords']/@content"
+        )
+        return frozenset(k for value in found for k in _KEYWORD_SEP.split(squash(str(value))) if k)
+
     def names_site(self, shown: str) -> bool:
         """Whether the page calls its site `shown`: the alt or title of its logo (a picture
         linking home), or its og:site_name / application-name <meta>."""
@@ -180,6 +188,7 @@ class Document:
                 yield el.tail, parent
 
 
+_KEYWORD_SEP = re.compile(r"\s*[,，、;；|]\s*")
 _CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 
 

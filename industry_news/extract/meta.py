@@ -151,7 +151,8 @@ def find_meta(
         # A line by the title is the page's; one further down only when none stands there.
         # Of those, the one closest to the title's level: a source's line pasted into the
         # text, or a notice's signature date, stands deeper, among the paragraphs.
-        score = (by_title, -_depth(doc, node, title), meta.evidence, _rich(node))
+        depth = _depth(doc, node, title)
+        score = (by_title and depth <= 1, -depth, meta.evidence, _rich(node))
         if score > best_score:
             best, best_score = (node, meta), score
     return best
@@ -296,6 +297,12 @@ def _find_date(raw: str, frags: list[_Fragment]) -> tuple[int, int, str] | None:
         # Run into a handle (admin8个月前, liyang02159秒前), not after a label (时间:23天前).
         glued = m.start() > 0 and raw[found - 1].isascii() and raw[found - 1].isalnum()
         start = _trim_count(raw, found) if glued else found
+        # Found mid-node, a date broken over inline elements (2<font>0</font>2<em>0年12月10</em>日)
+        # reads whole when it begins where a node begins.
+        whole = cue.DATE.search(raw) if m.start() > 0 and not glued else None
+        begins = whole is not None and any(f.start == whole.start() for f in frags)
+        if whole and begins and whole.start() < start < whole.end():
+            return whole.start(), whole.end(), squash(whole.group())
         own = raw[start : frag.end]
         if i + 1 < len(frags):
             after = frags[i + 1]
@@ -413,6 +420,7 @@ def parse_meta(doc: Document, meta: HtmlElement | str, crumb_category: str) -> M
             piece.kind is Kind.LISTING
             or piece.text == crumb_category
             or _names_a_listing(doc, piece.text)
+            or (piece.text in doc.keywords and not doc.names_site(piece.text))
         ):
             fields.setdefault("category", piece.text)
             own_category = True

@@ -186,3 +186,34 @@ def test_a_date_alone_by_the_title_beats_a_sources_richer_line_in_the_text() -> 
 
 def test_a_handle_ending_in_digits_is_no_name_and_count() -> None:
     assert meta_of("<p>1小时前 liyang021 2630</p>", where="below")[:1] == ("liyang021",)
+
+
+def test_a_date_broken_over_inline_elements_reads_whole() -> None:
+    html = page(
+        f"<h1>{TITLE}</h1><div class='c'><p>{P1}</p><p>{P2}</p></div>"
+        "<p><span>发布于：</span>2<font face='宋体'>0</font>2<em>0年12月10</em>日</p>"
+    )
+    assert extract(html).date_text == "2020年12月10日"
+
+
+def test_a_notices_signature_date_in_the_text_loses_to_the_line_below() -> None:
+    signature = "<section><p>常州市钟楼区人民政府办公室</p><p>2020年12月10日</p></section>"
+    html = page(
+        f"<table><tr><td><h2>{TITLE}</h2></td></tr><tr><td><div><section><p>{P1}</p></section>"
+        f"{signature}{f'<p><span>{P2}</span></p>' * 45}</div></td></tr>"
+        "<tr><td><div><span class='user'>作者:葛毅明</span> / "
+        "发布于:36分钟前 / 人气:1865</div></td></tr></table>"
+    )
+    got = extract(html)
+    assert (got.author, got.date_text, got.views) == ("葛毅明", "36分钟前", 1865)
+
+
+def test_a_name_the_pages_keywords_list_is_its_category() -> None:
+    head = "<meta name='keywords' content='溧阳厂房,溧阳厂房出租,园区动态'>"
+    html = page(
+        f"<h2>{TITLE}</h2><div>园区动态 &middot; <span class='date'>4小时前</span></div>"
+        f"<div class='c'><p>{P1}</p><p>{P2}</p></div>",
+        head=head,
+    )
+    got = extract(html)
+    assert (got.author, got.category) == ("", "园区动态")
