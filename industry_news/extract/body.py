@@ -38,6 +38,8 @@ def body_containers(doc: Document, skip: set[HtmlElement], lo: int, hi: int) -> 
         name = tag(node)
         if not name or name in cue.SKIP_TAGS or name in cue.FURNITURE_TAGS or node in skip:
             return 0, 0
+        if name in cue.BLOCK_TAGS and not in_zone(node):
+            return 0, 0  # a block gives its parent nothing, and nothing in it is in the zone
         in_link = in_link or name == "a"
         own = char_count(node.text)
         link = own if in_link else 0

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
 from industry_news.extract.document import Document, tag, text
 
 _TELLING_ATTRIBUTES = "//body//*[@class or @id or @aria-label]"
+_HOME_LINKS = etree.XPath(
+    "//a[contains(., '首页') or contains(., '主页')"
+    " or contains(translate(., 'HOME', 'home'), 'home')]"
+)
+"""Links that may be a 首页 link (HOME_TEXT decides), in C."""
 
 
 def find_breadcrumb(doc: Document) -> HtmlElement | None:
@@ -31,7 +37,7 @@ def find_breadcrumb(doc: Document) -> HtmlElement | None:
             if cue.HOME_TEXT.match(text(first)) and len(text(el)) <= 300:
                 return el
     # No label, no telling class: a 首页 link followed by a crumb separator ("首页 >> 栏目").
-    for anchor in doc.root.iter("a"):
+    for anchor in _HOME_LINKS(doc.root):
         if cue.HOME_TEXT.match(text(anchor)) and cue.CRUMB_AFTER_HOME.match(anchor.tail or ""):
             parent = anchor.getparent()
             if parent is not None and len(text(parent)) <= 300:

@@ -106,7 +106,7 @@ class Document:
         """Characters of text (whitespace included) inside each element: a cheap upper bound."""
         self.hidden: set[HtmlElement] = set()
         """Elements a browser does not show (display:none, hidden), with all they hold."""
-        for el in _MAY_HIDE(root, upper=_UPPER, lower=_UPPER.lower()):
+        for el in root.xpath("//*[@style or @hidden]"):
             if el not in self.hidden and _hides(el):
                 self.hidden.update(el.iter(etree.Element))
         self._links: dict[HtmlElement, str | None] = {}
@@ -202,14 +202,6 @@ def centred(el: HtmlElement) -> bool:
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_MAY_HIDE = etree.XPath(
-    "//*[@hidden or contains(translate(@style, $upper, $lower), 'none')"
-    " or contains(translate(@style, $upper, $lower), 'hidden')]",
-)
-"""Elements whose attributes may hide them, found in C; `_hides` decides."""
 
 
 def _hides(el: HtmlElement) -> bool:
