@@ -8,12 +8,11 @@ position (the author before the date, the category after it).
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 
 from lxml.html import HtmlElement
 
@@ -110,9 +109,10 @@ def find_meta(
 
     Dates are looked for after the title, then before it, then further down to `stop` (a date
     line below the body); a date inside a sentence is the article's, not the page's. A line
-    near the title beats one further down; then the one standing closest to the title's level
-    (a source's meta line pasted into the text stands among its paragraphs); then the one that
-    shows most of the page's own fields (author, category, views), the first on a tie. When the
+    near the title and at its level beats the rest; then the one standing closest to the
+    title's level (a source's meta line pasted into the text, or a notice's signature date,
+    stands among the paragraphs); then the one that shows most of the page's own fields
+    (author, category, views), the first on a tie. When the
     date stands in a long element (a line of text among <br>s), the line itself; with what it
     reads as.
     """
@@ -139,7 +139,7 @@ def find_meta(
     # Items of one list (comments, a sidebar's entries) share their shape; a page's meta line
     # stands alone, or twice (above and below the body).
     shapes = Counter(_shape(node) for node in grown)
-    for node, by_title in itertools.islice(grown.items(), _CANDIDATES):
+    for node, by_title in islice(grown.items(), _CANDIDATES):
         # A list of entries (a sidebar's titles with their dates) is no meta line,
         # nor a comment: its author, its time, and a sentence of its text.
         entries = not isinstance(node, str) and (
@@ -148,9 +148,6 @@ def find_meta(
         if entries:
             continue
         meta = parse_meta(doc, node, crumb_category)
-        # A line by the title is the page's; one further down only when none stands there.
-        # Of those, the one closest to the title's level: a source's line pasted into the
-        # text, or a notice's signature date, stands deeper, among the paragraphs.
         depth = _depth(doc, node, title)
         score = (by_title and depth <= 1, -depth, meta.evidence, _rich(node))
         if score > best_score:
