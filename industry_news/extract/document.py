@@ -43,6 +43,19 @@ def text(el: HtmlElement) -> str:
     return squash(el.text_content()) if tag(el) else ""
 
 
+def opening(el: HtmlElement, chars: int = 24) -> str:
+    """The start of an element's text, squashed: at least `chars` characters of it when it has
+    them, without reading a large element whole."""
+    pieces: list[str] = []
+    count = 0
+    for piece in el.itertext():
+        pieces.append(piece)
+        count += len(piece)
+        if count >= chars and len(squash("".join(pieces))) >= chars:
+            break
+    return squash("".join(pieces))
+
+
 def char_count(value: str | None) -> int:
     """Characters that are not whitespace."""
     return len("".join(value.split())) if value else 0

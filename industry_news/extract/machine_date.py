@@ -6,30 +6,46 @@ then says which year (see `dates.read_date`). Publication dates are preferred to
 
 from __future__ import annotations
 
-from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from industry_news.extract.document import squash
 
-_STATED = (
-    CSSSelector(
-        "meta[itemprop=datePublished], meta[property='article:published_time'], "
-        "meta[name=pubdate], meta[name=publishdate], meta[name=PubDate], "
-        "meta[name=publish_date], meta[name=ptime], meta[name='weibo:article:create_at']"
-    ),
-    CSSSelector("time[datetime]"),
-    CSSSelector(
-        "meta[itemprop=dateUpdate], meta[itemprop=dateModified], "
-        "meta[property='article:modified_time']"
-    ),
+_PUBLISHED = frozenset(
+    {
+        ("itemprop", "datePublished"),
+        ("property", "article:published_time"),
+        ("name", "pubdate"),
+        ("name", "publishdate"),
+        ("name", "PubDate"),
+        ("name", "publish_date"),
+        ("name", "ptime"),
+        ("name", "weibo:article:create_at"),
+    }
 )
+_UPDATED = frozenset(
+    {
+        ("itemprop", "dateUpdate"),
+        ("itemprop", "dateModified"),
+        ("property", "article:modified_time"),
+    }
+)
+_NAMING = ("itemprop", "property", "name")
 
 
 def machine_date(root: HtmlElement) -> str:
     """The first machine-readable date of the page, publication first; "" if none."""
-    for selector in _STATED:
-        for el in selector(root):
-            value = squash(el.get("content") or el.get("datetime") or "")
-            if value:
-                return value
-    return ""
+    published: list[str] = []
+    updated: list[str] = []
+    for meta in root.iter("meta"):
+        stated = {(key, meta.get(key)) for key in _NAMING}
+        if value := squash(meta.get("content") or ""):
+            if stated & _PUBLISHED:
+                published.append(value)
+            elif stated & _UPDATED:
+                updated.append(value)
+    if published:
+        return published[0]
+    for time in root.iter("time"):
+        if value := squash(time.get("datetime") or ""):
+            return value
+    return updated[0] if updated else ""

@@ -9,7 +9,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
-from industry_news.extract.document import Document, squash, tag, text
+from industry_news.extract.document import Document, opening, squash, tag, text
 from industry_news.urls import Kind, classify
 
 
@@ -39,7 +39,7 @@ def find_related(doc: Document) -> tuple[HtmlElement | None, list[HtmlElement]]:
         for sibling in node.itersiblings():
             if not tag(sibling):
                 continue
-            if cue.SECTION_END.match(text(sibling)) or (
+            if cue.SECTION_END.match(opening(sibling)) or (
                 tag(sibling) in cue.HEADING_TAGS and not sibling.findall(".//a")
             ):
                 break
