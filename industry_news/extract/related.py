@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -92,32 +91,36 @@ def related_entries(doc: Document, block: list[HtmlElement]) -> tuple[Related, .
             root = parent
         roots.setdefault(root, url)
 
-    def tokens(node: HtmlElement) -> Iterator[tuple[str | None, str]]:
+    def tokens(node: HtmlElement, out: list[tuple[str | None, str]]) -> None:
+        """The block's pieces in page order: (an entry's URL, its title) where an entry or its
+        link begins, (None, text) for the text between."""
         name = tag(node)
         if not name or name in cue.SKIP_TAGS:
             return
         if node in roots:
-            yield roots[node], ""
+            out.append((roots[node], ""))
         if node in targets:
             alt = " ".join(i.get("alt", "") or i.get("title", "") for i in node.iter("img"))
-            yield targets[node], text(node) or squash(alt) or squash(node.get("title", ""))
+            out.append((targets[node], text(node) or squash(alt) or squash(node.get("title", ""))))
             return
-        yield None, node.text or ""
+        out.append((None, node.text or ""))
         for child in node:
-            yield from tokens(child)
-            yield None, child.tail or ""
+            tokens(child, out)
+            out.append((None, child.tail or ""))
 
+    pieces_in_order: list[tuple[str | None, str]] = []
+    for el in block:
+        tokens(el, pieces_in_order)
     entries: dict[str, dict[str, list[str]]] = {}
     current: str | None = None
-    for el in block:
-        for url, piece in tokens(el):
-            if url is not None:
-                current = url
-                entry = entries.setdefault(url, {"titles": [], "text": []})
-                if piece:
-                    entry["titles"].append(piece)
-            elif current is not None:
-                entries[current]["text"].append(piece)
+    for url, piece in pieces_in_order:
+        if url is not None:
+            current = url
+            entry = entries.setdefault(url, {"titles": [], "text": []})
+            if piece:
+                entry["titles"].append(piece)
+        elif current is not None:
+            entries[current]["text"].append(piece)
     result = []
     for url, parts in entries.items():
         title = parts["titles"][0] if parts["titles"] else ""
