@@ -161,9 +161,6 @@ _WIDGET_WORDS = re.compile(
 _BUTTON = re.compile(r"^(?:\s*[\[【]\s*[^\[\]【】]{1,10}\s*[\]】]?\s*){2,}$")
 _MENU_ITEM = re.compile(r"^[^\s,，。:：]{2,8}$")
 _MENU_HEADING = 8
-_ATTRIBUTION_LINE = re.compile(
-    r"^[(（\[【]?\s*(?:责任编辑|责编|编辑|来源|本文来源|作者|审核)\s*[:：|｜]"
-)
 # Credit lines below the text: 责任编辑：…, (特约记者 张建国), 本报记者 锡小平, (福建日報),
 # 见道网工程栏目编辑/贺玉婷.
 _CREDIT = re.compile(
@@ -582,9 +579,9 @@ def _trailing_menu(kept: list[str]) -> slice | None:
     """Three or more short headings in a row after the article's last sentence: a box of link
     lists whose links went (重点推荐 / 证券要闻 / 行业动态 / 公司新闻)."""
     prose = [i for i, p in enumerate(kept) if len(p) > _MENU_HEADING]
-    last = max((i for i in prose if not _ATTRIBUTION_LINE.match(kept[i])), default=-1)
+    last = max((i for i in prose if not _CREDIT.match(kept[i])), default=-1)
     start = last + 1
-    while start < len(kept) and _ATTRIBUTION_LINE.match(kept[start]):
+    while start < len(kept) and _CREDIT.match(kept[start]):
         start += 1
     end = start
     while end < len(kept) and _MENU_ITEM.match(kept[end]):
