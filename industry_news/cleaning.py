@@ -195,6 +195,11 @@ _HEADING = re.compile(
 _FOOTER_LINE = 80
 """At most this long, a line among a footer's is taken for one of them."""
 _SENTENCE_END = re.compile(r"[。！？!?…]")
+# A medium's tagline opens with its name as a clause of its own: 禹城新闻,新鲜有料。…
+_TAGLINE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:新闻网|新闻|日报|晚报|网|频道|客户端)[,，]")
+_PHRASE_BREAK = re.compile(r"[、,，;；\s]+")
+_SLOGAN_PHRASES = 4
+"""A banner's least number of phrases: 科技是第一生产力、人才是第一资源、… 加快建设科技强国,…"""
 _FOOTER_LABEL_COLON = re.compile(rf"{_FOOTER_LABEL}\s*[:：]", re.I)
 _OWNED = re.compile(r"版权所有\s*$")
 # The site's operator named the way a footer names it: 长城新媒体集团 主办.
@@ -246,10 +251,10 @@ _RELATED_KEYS = frozenset(
 _SIMPLIFIED = str.maketrans(
     "權聲載轉責刪關閱讀網註請編輯來發佈時間單辦電話傳郵術號備圖點擊頁條經歸屬於說聯繫係僅參標籤簽"
     "掃碼訪問鏈複製護與為滿價錢風險舉報許證書資維鏡線頻應稱這們從後處實際體導歡負評論達個觀規並庫"
-    "熱聞詳華",
+    "熱聞詳華記攝",
     "权声载转责删关阅读网注请编辑来发布时间单办电话传邮术号备图点击页条经归属于说联系系仅参标签签"
     "扫码访问链复制护与为满价钱风险举报许证书资维镜线频应称这们从后处实际体导欢负评论达个观规并库"
-    "热闻详华",
+    "热闻详华记摄",
 )
 _ORIGINAL_TITLE = re.compile(rf"^{_OPEN}(?:本文)?原标题{_CLOSE}[:：]?\s*(.*)$")
 # Before the article's first line: an editor's bracketed note ([摘要：…], 【编者按】…) and
@@ -546,16 +551,22 @@ def _footer_lines(entries: list[_Entry | None]) -> None:
     among lines rules do know. Below the article's last text, a line that is no sentence is
     part of the footer when it stands between removed blocks, or ends the body after a block
     that ends articles (版权, 分享, a footer); so is a 地址：/主办单位： line heading a removed
-    block. Credit lines (来源：…) are kept and stand aside; the body's first line is never
-    taken.
+    block. The article's last line goes too when it is a closing slogan. Credit lines (来源：…)
+    are kept and stand aside; the body's first line is never taken.
     """
     lines = [(i, e) for i, e in enumerate(entries) if e is not None and not _credit(e)]
     first = next((at for at, (_, e) in enumerate(lines) if not e.rules), len(lines))
+    last = True
     for at in range(len(lines) - 1, first, -1):
         i, entry = lines[at]
         if entry.rules:
             continue
         text = entry.text
+        if last and not entry.protected and _closing_slogan(text):
+            entries[i] = lines[at][1]._replace(rules=[FOOTER])
+            lines[at] = (i, entries[i])
+            continue
+        last = False
         if entry.protected or len(text) > _FOOTER_LINE or _SENTENCE_END.search(text):
             return
         if _HEADING.match(text):
@@ -571,8 +582,26 @@ def _footer_lines(entries: list[_Entry | None]) -> None:
         entries[i], lines[at] = marked, (i, marked)
 
 
+def _closing_slogan(text: str) -> bool:
+    """Whether the article's last line is its source's slogan, not its text: a medium's tagline,
+    or a banner of four or more phrases (of four letters or more) that states no fact (no digit),
+    no label, no heading and no sentence."""
+    if len(text) > 120 or re.search(r"\d", text):
+        return False
+    if _TAGLINE.match(text):
+        return True
+    phrases = sum(1 for p in _PHRASE_BREAK.split(text) if len(p) >= 4)
+    return (
+        len(text) <= _FOOTER_LINE
+        and phrases >= _SLOGAN_PHRASES
+        and not _SENTENCE_END.search(text)
+        and not re.search(r"[:：]|^——", text)
+        and not _HEADING.match(text)
+    )
+
+
 def _credit(entry: _Entry) -> bool:
-    return not entry.rules and bool(_CREDIT.match(entry.text))
+    return not entry.rules and bool(_CREDIT.match(entry.text.translate(_SIMPLIFIED)))
 
 
 def _trailing_menu(kept: list[str]) -> slice | None:

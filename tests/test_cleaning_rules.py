@@ -331,3 +331,35 @@ def test_headings_of_a_link_box_after_the_article_go() -> None:
 def test_two_short_lines_after_the_article_stay() -> None:
     lines = [*PROSE, "附件", "申报表"]
     assert clean_paragraphs(lines, GENERIC).paragraphs == (*PROSE, "附件", "申报表")
+
+
+# Real source slogans (tests/real/texts: yybnet.net, te-ch.tech) pasted after the text.
+SLOGANS = [
+    "禹城新闻,新鲜有料。可以走尽是天涯,难以品尽是故乡。距离禹城市再远也不是问题。世界很大,期待在此相遇。",
+    "科技是第一生产力、人才是第一资源、创新是第一动力 加快建设科技强国,实现高水平科技自立自强",
+]
+
+
+@pytest.mark.parametrize("slogan", SLOGANS)
+def test_a_closing_slogan_goes_only_as_the_last_line(slogan: str) -> None:
+    credit = "(记者 张建国)"
+    result = clean_paragraphs([*PROSE[:2], slogan, credit, COPYRIGHT], LIYANG)
+    assert result.paragraphs == (*PROSE[:2], credit)
+    assert result.removed == {"source_footer": 1, "copyright_notice": 1}
+    among = [PROSE[0], slogan, PROSE[1]]
+    assert clean_paragraphs(among, LIYANG).paragraphs == tuple(among)
+    assert clean_paragraphs([slogan], LIYANG).paragraphs == (slogan,)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "本報記者 雷同 殷勇 張忠蘋 蹇瑋杰 彭威楠 郭僑 攝",  # credits, in either script
+        "撰稿 陈雨康 记者 张伟弟 宋薇萍",
+        "各县(市)、区人民政府,市政府各委、办、局:",  # an addressee line
+        "一、促进消费恢复升级,扩大有效投资,稳住外贸外资,优化营商环境",  # a heading
+        "新华网,北京3月5日电 十三届全国人大二次会议开幕",  # a fact: it has a digit
+    ],
+)
+def test_a_last_line_like_a_slogan_stays(last: str) -> None:
+    assert clean_paragraphs([*PROSE[:2], last], LIYANG).paragraphs == (*PROSE[:2], last)
