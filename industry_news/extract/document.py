@@ -40,7 +40,10 @@ def tag(node: object) -> str:
 
 def text(el: HtmlElement) -> str:
     """An element's text, squashed ("" for a node that is not an element)."""
-    return squash(el.text_content()) if tag(el) else ""
+    if not tag(el):
+        return ""
+    # A leaf's text is its .text: no need to gather it.
+    return squash(el.text_content() if len(el) else el.text or "")
 
 
 def opening(el: HtmlElement, chars: int = 24) -> str:
@@ -94,32 +97,36 @@ class Document:
 
     def __init__(self, root: HtmlElement, url: str, resolve: Resolver) -> None:
         self.root = root
-        elements: list[HtmlElement] = []
-        ended: list[HtmlElement] = []
-        lasts: list[int] = []
-        sizes: list[int] = []
-        open_sizes = [0]
-        for event, node in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
-            if event == "start":
-                elements.append(node)
-                open_sizes.append(len(node.text or ""))
-            elif event == "end":
-                size = open_sizes.pop()
-                ended.append(node)
-                sizes.append(size)
-                lasts.append(len(elements) - 1)
-                open_sizes[-1] += size + len(node.tail or "")
-            else:  # a comment's or processing instruction's tail
-                open_sizes[-1] += len(node.tail or "")
-        self.elements = elements
-        self.order: dict[HtmlElement, int] = dict(zip(elements, range(len(elements)), strict=True))
-        self.last: dict[HtmlElement, int] = dict(zip(ended, lasts, strict=True))
+        self.elements: list[HtmlElement] = list(root.iter(etree.Element))
+        n = len(self.elements)
+        self.order: dict[HtmlElement, int] = dict(zip(self.elements, range(n), strict=True))
+        # Backwards, an element comes after all it holds, and its last child before its others.
+        order, elements = self.order, self.elements
+        held = [0] * n
+        for node in root.iter(etree.Comment, etree.ProcessingInstruction):
+            parent = node.getparent()
+            if node.tail and parent is not None:
+                held[order[parent]] += len(node.tail)
+        last: dict[HtmlElement, int] = {}
+        sizes = [0] * n
+        for i in range(n - 1, -1, -1):
+            el = elements[i]
+            at = last.setdefault(el, i)
+            sizes[i] = size = len(el.text or "") + held[i]
+            parent = el.getparent()
+            if parent is not None:
+                held[order[parent]] += size + len(el.tail or "")
+                if parent not in last:
+                    last[parent] = at
+        self.last = last
         """The position of each element's last descendant (its own when it has none)."""
-        self.size: dict[HtmlElement, int] = dict(zip(ended, sizes, strict=True))
+        self.size: dict[HtmlElement, int] = dict(zip(elements, sizes, strict=True))
         """Characters of text (whitespace included) inside each element: a cheap upper bound."""
         self.hidden: set[HtmlElement] = set()
         """Elements a browser does not show (display:none, hidden), with all they hold."""
-        for el in root.xpath("//*[@style or @hidden]"):
+        for el in elements:
+            if el.get("style") is None and el.get("hidden") is None:
+                continue
             if el not in self.hidden and _hides(el):
                 self.hidden.update(el.iter(etree.Element))
         self._links: dict[HtmlElement, str | None] = {}

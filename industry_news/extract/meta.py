@@ -73,7 +73,10 @@ def _date_nodes(
 ) -> Iterator[HtmlElement | str]:
     """Short elements holding a date; a bare line of text among <br>s in a long element."""
     for value, owner in texts:
-        if not value or not cue.has_date(value):
+        # A meta line is short: a longer text node is no part of one, nor a line of its own.
+        if not value or (len(value) > MAX_META_CHARS and len(squash(value)) > MAX_META_CHARS):
+            continue
+        if not cue.has_date(value):
             continue
         if tag(owner) in cue.SKIP_TAGS or owner in doc.hidden:
             continue

@@ -71,21 +71,26 @@ def _is_name(doc: Document, shown: str) -> bool:
 def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
     """The element showing the article title (see the module's docstring)."""
     titles = page_titles(doc.root)
-    bare = ["".join(t.split()) for t in titles]
+    # What an element's text may open with: a piece of a title, whitespace aside.
+    heads = {
+        t[i : i + k]
+        for t in ("".join(t.split()) for t in titles)
+        for k in (1, 2, 3)
+        for i in range(len(t))
+    }
     longest = max((len(t) for t in titles), default=0)
     start = doc.last[crumb] if crumb is not None else -1
     best: tuple[tuple[int, ...], HtmlElement] | None = None
     limit = 3 * longest + 100
-    size = doc.size
+    size, hidden = doc.size, doc.hidden
     for el in doc.elements:
-        if size[el] > limit or size[el] < 2:
+        if not 2 <= size[el] <= limit:
             continue
         name = el.tag
-        if name in _NOT_TITLES or el in doc.hidden:
+        if name in _NOT_TITLES or el in hidden:
             continue
         # Cheap first: text that opens with what no title holds is no title.
-        head = _head(el)
-        if head and not any(head in t for t in bare):
+        if _head(el) not in heads:
             continue
         shown = text(el)
         if not 2 <= len(shown) <= _MAX_TITLE:
@@ -114,7 +119,8 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
 
 def _head(el: HtmlElement) -> str:
     """The first few characters of an element's text, whitespace aside (its first piece's)."""
-    if el.text and (head := "".join(el.text[:12].split())[:3]):
+    own = el.text
+    if own and (head := "".join(own[:12].split())[:3]):
         return head
     for piece in el.itertext():
         head = "".join(piece[:12].split())[:3]
