@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
+from industry_news.extract.document import text
 from tests.extract.helpers import P1, TITLE, document, extract, page
 
 
@@ -33,3 +36,21 @@ def test_a_link_no_parser_accepts_is_no_link() -> None:
         page("<base href='http://[::1'><a href='http://[bad'>x</a><a href='y.html'>y</a>")
     )
     assert next(doc.link(a) for a in doc.root.iter("a")) is None
+
+
+def test_positions_and_sizes_count_text_after_comments() -> None:
+    doc = document(page("<div id='d'>ab<!-- x -->cd<p>ef<?pi y?>gh</p>ij</div><p id='e'></p>"))
+    div = doc.root.get_element_by_id("d")
+    inner = div.find("p")
+    assert doc.size[div] == len("abcdefghij") and doc.size[inner] == len("efgh")
+    assert doc.last[div] == doc.order[inner] == doc.order[div] + 1
+    assert doc.contains(div, inner) and not doc.contains(inner, div)
+    assert doc.last[doc.root] == len(doc.elements) - 1
+
+
+def test_text_of_a_leaf_a_comment_and_a_nest() -> None:
+    doc = document(page("<p id='a'> 溧阳\u3000 厂房 </p><p id='b'>x<!-- c --><b>y</b>z</p>"))
+    assert text(doc.root.get_element_by_id("a")) == "溧阳 厂房"
+    assert text(doc.root.get_element_by_id("b")) == "xyz"
+    comment = next(doc.root.iter(etree.Comment))
+    assert text(comment) == ""
