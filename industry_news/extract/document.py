@@ -145,10 +145,8 @@ class Document:
     @cached_property
     def keywords(self) -> frozenset[str]:
         """The page's <meta name="keywords">: its categories and tags, as the theme lists them."""
-        found = self.root.xpath(
-            "//meta[translate(@name, 'KEYWORDS', 'keywords')='keywords']/@content"
-        )
-        return frozenset(k for value in found for k in _KEYWORD_SEP.split(squash(str(value))) if k)
+        found = [m.get("content") or "" for m in self._metas if _named(m, "keywords")]
+        return frozenset(k for value in found for k in _KEYWORD_SEP.split(squash(value)) if k)
 
     def names_site(self, shown: str) -> bool:
         """Whether the page calls its site `shown`: the alt or title of its logo (a picture
@@ -163,10 +161,15 @@ class Document:
 
     @cached_property
     def _stated_names(self) -> frozenset[str]:
-        found = self.root.xpath(
-            "//meta[@property='og:site_name' or @name='application-name']/@content"
+        return frozenset(
+            squash(m.get("content") or "")
+            for m in self._metas
+            if m.get("property") == "og:site_name" or m.get("name") == "application-name"
         )
-        return frozenset(squash(str(name)) for name in found)
+
+    @cached_property
+    def _metas(self) -> list[HtmlElement]:
+        return [m for m in self.root.iter("meta") if m.get("content") is not None]
 
     @cached_property
     def _pictures(self) -> dict[str, list[HtmlElement]]:
@@ -206,6 +209,10 @@ class Document:
                 yield el.text, el
             elif parent is not None:
                 yield el.tail, parent
+
+
+def _named(meta: HtmlElement, name: str) -> bool:
+    return (meta.get("name") or "").lower() == name
 
 
 _KEYWORD_SEP = re.compile(r"\s*[,，、;；|]\s*")
