@@ -20,12 +20,11 @@ def find_breadcrumb(doc: Document) -> HtmlElement | None:
     for el in cue.TPURE_BREADCRUMB(doc.root):
         if cue.BREADCRUMB_LABEL.match(text(el)):
             return el
-    # Every label holds 位置 (当前位置, 您的位置, 所在位置…): libxml2 finds the text nodes.
-    for found in doc.root.xpath("//body//text()[contains(., '位置')]"):
-        if not cue.BREADCRUMB_LABEL.match(found):
+    # Every label holds 位置 (当前位置, 您的位置, 所在位置…).
+    body = doc.root.find("body")
+    for found, node in doc.mentions("位置"):
+        if body is None or not doc.contains(body, node) or not cue.BREADCRUMB_LABEL.match(found):
             continue
-        owner = found.getparent()
-        node = owner.getparent() if found.is_tail else owner
         while node is not None and node.find(".//a") is None and node.getparent() is not None:
             node = node.getparent()
         if node is not None and tag(node) and len(text(node)) <= 300:

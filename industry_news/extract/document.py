@@ -35,7 +35,7 @@ def tag(node: object) -> str:
     """The tag of an element (libxml2's HTML parser gives it in lower case); "" for comments,
     processing instructions and entities."""
     name = getattr(node, "tag", None)
-    return name if isinstance(name, str) else ""
+    return name if type(name) is str else ""
 
 
 def text(el: HtmlElement) -> str:
@@ -100,24 +100,33 @@ class Document:
         self.elements: list[HtmlElement] = list(root.iter(etree.Element))
         n = len(self.elements)
         self.order: dict[HtmlElement, int] = dict(zip(self.elements, range(n), strict=True))
-        # Backwards, an element comes after all it holds, and its last child before its others.
+        # Each element's text, tail and parent, read from the tree once (each read decodes).
         order, elements = self.order, self.elements
-        held = [0] * n
-        for node in root.iter(etree.Comment, etree.ProcessingInstruction):
+        own = [el.text or "" for el in elements]
+        tails = [el.tail or "" for el in elements]
+        parents = [el.getparent() for el in elements]
+        # Text after a comment (or processing instruction) stands in the comment's parent.
+        after_comments: dict[int, list[str]] = {}
+        for node in root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity):
             parent = node.getparent()
             if node.tail and parent is not None:
-                held[order[parent]] += len(node.tail)
+                after_comments.setdefault(order[parent], []).append(node.tail)
+        # Backwards, an element comes after all it holds, and its last child before its others.
+        held = [sum(map(len, after_comments.get(i, ()))) for i in range(n)]
         last: dict[HtmlElement, int] = {}
         sizes = [0] * n
         for i in range(n - 1, -1, -1):
             el = elements[i]
             at = last.setdefault(el, i)
-            sizes[i] = size = len(el.text or "") + held[i]
-            parent = el.getparent()
+            sizes[i] = size = len(own[i]) + held[i]
+            parent = parents[i]
             if parent is not None:
-                held[order[parent]] += size + len(el.tail or "")
+                held[order[parent]] += size + len(tails[i])
                 if parent not in last:
                     last[parent] = at
+        self.own_texts, self._tails, self._parents = own, tails, parents
+        """Each element's own text (before its first child), by position."""
+        self._after_comments = after_comments
         self.last = last
         """The position of each element's last descendant (its own when it has none)."""
         self.size: dict[HtmlElement, int] = dict(zip(elements, sizes, strict=True))
@@ -189,26 +198,42 @@ class Document:
     def contains(self, outer: HtmlElement, inner: HtmlElement) -> bool:
         return self.order[outer] <= self.order[inner] <= self.last[outer]
 
-    def texts(self, start: int, stop: int, step: int) -> Iterator[tuple[str | None, HtmlElement]]:
-        """(text, the element it stands in) for the text nodes of elements start…stop.
+    def texts(self, start: int, stop: int, step: int) -> Iterator[tuple[str, HtmlElement]]:
+        """(text, the element it stands in) for the text nodes of elements start…stop (step 1
+        or -1); a node without text may be left out.
 
         Text after a comment inside an element (发布日期：<!-- -->2019-03-06) stands in it too.
         """
-        elements = self.elements
+        elements, own, tails, parents = self.elements, self.own_texts, self._tails, self._parents
+        after_comments = self._after_comments
         for i in range(start, stop, step):
             el = elements[i]
-            parent = el.getparent()
-            if step < 0 and parent is not None:
-                yield el.tail, parent
             if step > 0:
-                yield el.text, el
-            for child in el if step > 0 else reversed(el):
-                if child.tail and not isinstance(child.tag, str):
-                    yield child.tail, el
-            if step < 0:
-                yield el.text, el
-            elif parent is not None:
-                yield el.tail, parent
+                yield own[i], el
+                if i in after_comments:
+                    for value in after_comments[i]:
+                        yield value, el
+                if tails[i] and parents[i] is not None:
+                    yield tails[i], parents[i]
+            else:
+                if tails[i] and parents[i] is not None:
+                    yield tails[i], parents[i]
+                if i in after_comments:
+                    for value in reversed(after_comments[i]):
+                        yield value, el
+                yield own[i], el
+
+    def mentions(self, word: str) -> Iterator[tuple[str, HtmlElement]]:
+        """(text, the element it stands in) for the text nodes holding `word`, in page order."""
+        own, tails, parents = self.own_texts, self._tails, self._parents
+        for i, el in enumerate(self.elements):
+            if word in own[i]:
+                yield own[i], el
+            for value in self._after_comments.get(i, ()):
+                if word in value:
+                    yield value, el
+            if word in tails[i] and parents[i] is not None:
+                yield tails[i], parents[i]
 
 
 def _named(meta: HtmlElement, name: str) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
@@ -22,12 +21,8 @@ class Related:
 def find_related(doc: Document) -> tuple[HtmlElement | None, list[HtmlElement]]:
     """The 相关文章 heading and the elements after it that hold its entries."""
     heading = None
-    for value in _MENTIONS(doc.root):
-        # The element the text stands in: its own, or its parent's for a tail.
-        owner = value.getparent()
-        if owner is not None and value.is_tail:
-            owner = owner.getparent()
-        if owner is not None and tag(owner) and cue.RELATED_HEADING.match(text(owner)):
+    for _, owner in doc.mentions("相关"):
+        if cue.RELATED_HEADING.match(text(owner)):
             heading = owner
             break
     if heading is None:
@@ -50,10 +45,6 @@ def find_related(doc: Document) -> tuple[HtmlElement | None, list[HtmlElement]]:
             break
         node = parent
     return heading, []
-
-
-_MENTIONS = etree.XPath("//text()[contains(., '相关')]")
-"""The page's texts that mention 相关, in page order (found in C)."""
 
 
 def _article_links(doc: Document, el: HtmlElement) -> list[str]:
@@ -103,10 +94,12 @@ def related_entries(doc: Document, block: list[HtmlElement]) -> tuple[Related, .
             alt = " ".join(i.get("alt", "") or i.get("title", "") for i in node.iter("img"))
             out.append((targets[node], text(node) or squash(alt) or squash(node.get("title", ""))))
             return
-        out.append((None, node.text or ""))
+        if node.text:
+            out.append((None, node.text))
         for child in node:
             tokens(child, out)
-            out.append((None, child.tail or ""))
+            if child.tail:
+                out.append((None, child.tail))
 
     pieces_in_order: list[tuple[str | None, str]] = []
     for el in block:

@@ -82,15 +82,15 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
     start = doc.last[crumb] if crumb is not None else -1
     best: tuple[tuple[int, ...], HtmlElement] | None = None
     limit = 3 * longest + 100
-    size, hidden = doc.size, doc.hidden
-    for el in doc.elements:
+    size, hidden, own_texts = doc.size, doc.hidden, doc.own_texts
+    for i, el in enumerate(doc.elements):
         if not 2 <= size[el] <= limit:
+            continue
+        # Cheap first: text that opens with what no title holds is no title.
+        if ("".join(own_texts[i][:12].split())[:3] or _head(el)) not in heads:
             continue
         name = el.tag
         if name in _NOT_TITLES or el in hidden:
-            continue
-        # Cheap first: text that opens with what no title holds is no title.
-        if _head(el) not in heads:
             continue
         shown = text(el)
         if not 2 <= len(shown) <= _MAX_TITLE:
@@ -119,9 +119,6 @@ def find_title(doc: Document, crumb: HtmlElement | None) -> HtmlElement | None:
 
 def _head(el: HtmlElement) -> str:
     """The first few characters of an element's text, whitespace aside (its first piece's)."""
-    own = el.text
-    if own and (head := "".join(own[:12].split())[:3]):
-        return head
     for piece in el.itertext():
         head = "".join(piece[:12].split())[:3]
         if head:
