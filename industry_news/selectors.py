@@ -197,7 +197,15 @@ META_LABELS = {
     "source": re.compile(r"(信息来源|文章来源|来源|出处)\s*[:：]\s*"),
     "comments": re.compile(r"(评论数|评论|留言|\bcomments?\b)\s*[:：]?\s*", re.IGNORECASE),
 }
-META_LABEL = re.compile("|".join(label.pattern for label in META_LABELS.values()), re.IGNORECASE)
+# Any label; the lookahead holds the first letter of each (see test_meta_label_starts), so that
+# the alternation is tried only where a label can begin.
+META_LABEL_STARTS = "作发责编小撰记所分栏类频浏阅点查人热围更录上时日信文来出评留bvc"
+META_LABEL = re.compile(
+    f"(?=[{META_LABEL_STARTS}])(?:"
+    + "|".join(label.pattern for label in META_LABELS.values())
+    + ")",
+    re.IGNORECASE,
+)
 VIEWS = re.compile(r"^[(（\[]?\s*(\d[\d,]*)\s*[)）\]]?\s*(次|人|views?|次浏览|次阅读)?$", re.I)
 # A count with its unit after it, or its label around it in brackets: 54756次浏览, 阅读(24).
 VIEWS_UNIT = re.compile(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from industry_news import selectors as cue
 from tests.extract.helpers import P1, P2, TITLE, extract, page
 
 CATEGORY = "<a href='/index.php/category-1.html'>常州溧阳产业信息</a>"
@@ -217,3 +220,17 @@ def test_a_name_the_pages_keywords_list_is_its_category() -> None:
     )
     got = extract(html)
     assert (got.author, got.category) == ("", "园区动态")
+
+
+def test_meta_label_starts() -> None:
+    """Every word of every label pattern begins with a letter META_LABEL looks ahead for."""
+    words = [
+        word.replace(r"\b", "")
+        for label in cue.META_LABELS.values()
+        for group in re.findall(r"\(([^()?]*)\)", label.pattern)
+        for word in group.split("|")
+    ]
+    assert len(words) > 30
+    for word in words:
+        assert word[0].lower() in cue.META_LABEL_STARTS, word
+        assert cue.META_LABEL.search(f"x {word}：1"), word
