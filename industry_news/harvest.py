@@ -28,6 +28,7 @@ from twisted.python.failure import Failure
 
 from industry_news.dates import SHANGHAI
 from industry_news.errors import CommandError
+from industry_news.health import FAILURES
 from industry_news.lock import ArchiveLock, ArchiveLocked, lock_path
 from industry_news.runs import run_counts
 from industry_news.storage import Article, CrawlRun, open_archive, resolve_db_url
@@ -37,6 +38,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_PAGES_FAILED = 3
 EXIT_UNREACHABLE = 4
+EXIT_UNHEALTHY = 5
 EXIT_LOCKED = 75
 LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5
@@ -49,7 +51,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Run spiders (default: all) into the archive, fetching only what it lacks. "
             "Exit codes: 0 done, 2 bad arguments, 3 some pages failed, 4 nothing could be "
-            "fetched, 75 another harvest holds the archive."
+            "fetched, 5 a site's extraction looks broken (its figures are named), 75 another "
+            "harvest holds the archive."
         ),
     )
     parser.add_argument("spiders", nargs="*", metavar="SPIDER", help="spiders (default: all)")
@@ -114,6 +117,8 @@ class Outcome:
         stats = self.stats
         if not stats.get("response_received_count"):
             return EXIT_UNREACHABLE
+        if stats.get(FAILURES):
+            return EXIT_UNHEALTHY
         if stats.get("industry_news/pages_failed") or stats.get("finish_reason") != "finished":
             return EXIT_PAGES_FAILED
         return EXIT_OK
@@ -134,14 +139,17 @@ class Outcome:
             f"{counts['dropped']} dropped, {stats.get('industry_news/pages_failed', 0)} failed, "
             f"{stats.get('industry_news/pages_gone', 0)} gone"
         )
+        if self.code == EXIT_UNHEALTHY:
+            line += f"; unhealthy: {stats[FAILURES]}"
         return line + ("; portal unreachable" if self.code == EXIT_UNREACHABLE else "")
 
 
-SEVERITY = (EXIT_OK, EXIT_PAGES_FAILED, EXIT_UNREACHABLE, 1, EXIT_USAGE)
+SEVERITY = (EXIT_OK, EXIT_PAGES_FAILED, EXIT_UNHEALTHY, EXIT_UNREACHABLE, 1, EXIT_USAGE)
 
 
 def worst(codes: Iterable[int]) -> int:
-    """The exit code of several crawls: did not start > unreachable > pages failed > done."""
+    """The exit code of several crawls: did not start > unreachable > unhealthy > pages failed >
+    done."""
     return max(codes, key=SEVERITY.index, default=EXIT_OK)
 
 

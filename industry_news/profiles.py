@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from industry_news.health import HealthRule
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class SiteProfile:
     """The portal's own copyright wording."""
     whitelist: tuple[str, ...] = ()
     """Paragraphs never removed (compared by their normalised key)."""
+    health: HealthRule = field(default_factory=HealthRule)
+    """When a crawl run of the portal is unhealthy (see `health`)."""
 
 
 GENERIC = SiteProfile(name="generic")

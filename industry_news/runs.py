@@ -8,9 +8,13 @@ from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from industry_news.dates import SHANGHAI
+from industry_news.health import FAILURES, PREFIX, HealthRule, assess, figures
+from industry_news.profiles import get_profile
 from industry_news.storage import CrawlRun, open_archive, resolve_db_url, session_scope
 
 
@@ -24,6 +28,23 @@ def run_counts(stats: dict[str, Any]) -> dict[str, int]:
         "dropped": stats.get("item_dropped_count", 0),
         "errors": stats.get("industry_news/pages_failed", 0) + stats.get("log_count/ERROR", 0),
     }
+
+
+def good_history(session: Session, spider: str, before: int, rule: HealthRule) -> list[dict]:
+    """Figures of the spider's last finished runs that were healthy, newest first."""
+    runs = session.scalars(
+        select(CrawlRun)
+        .where(CrawlRun.spider == spider, CrawlRun.id < before)
+        .where(CrawlRun.finish_reason == "finished")
+        .order_by(CrawlRun.id.desc())
+        .limit(4 * rule.history)
+    )
+    found = []
+    for run in runs:
+        stats = json.loads(run.stats or "{}")
+        if not stats.get(FAILURES):
+            found.append(figures(stats))
+    return found
 
 
 class CrawlRunRecorder:
@@ -53,8 +74,17 @@ class CrawlRunRecorder:
     def closed(self, spider: Spider, reason: str) -> None:
         if self.engine is None or self.run_id is None:
             return
-        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        collector = self.crawler.stats
+        stats = collector.get_stats() if collector else {}
         with session_scope(self.engine) as session:
+            rule = get_profile(getattr(spider, "site", spider.name)).health
+            current = figures(stats)
+            failures = assess(current, good_history(session, spider.name, self.run_id, rule), rule)
+            if collector is not None:
+                for name, value in current.items():
+                    collector.set_value(PREFIX + f"figures/{name}", round(value, 4))
+                collector.set_value(FAILURES, "; ".join(failures))
+                stats = collector.get_stats()
             run = session.get(CrawlRun, self.run_id)
             if run is not None:
                 run.finished_at = datetime.now(SHANGHAI)

@@ -32,6 +32,7 @@ TELNETCONSOLE_ENABLED = False
 ITEM_PIPELINES = {
     "industry_news.pipelines.dates.DatesPipeline": 100,
     "industry_news.pipelines.clean.CleanPipeline": 200,
+    "industry_news.pipelines.health.HealthPipeline": 250,
     "industry_news.pipelines.validate.ValidatePipeline": 300,
     "industry_news.pipelines.store.StorePipeline": 400,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from industry_news.errors import CommandError
+from industry_news.health import FAILURES, PREFIX
 from industry_news.storage import CrawlRun, connect_existing, resolve_db_url
 
 DEFAULT_LIMIT = 10
@@ -24,8 +26,16 @@ COLUMNS = (
     "unchanged",
     "dropped",
     "errors",
+    "titles",
+    "dates",
+    "bodies",
+    "identical",
+    "median body",
+    "health",
 )
-NUMERIC = frozenset(COLUMNS[4:])
+COUNTS = COLUMNS[4:10]
+NUMERIC = frozenset(COLUMNS[4:-1])
+SHARES = {"titles": "title", "dates": "date", "bodies": "body", "identical": "identical"}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -72,6 +82,20 @@ def last_runs(session: Session, limit: int) -> list[CrawlRun]:
     return runs
 
 
+def health_cells(stats: dict) -> tuple[str, ...]:
+    """The run's health columns: shares of its articles, median body length, the verdict."""
+    seen = stats.get(f"{PREFIX}figures/articles", 0)
+    if FAILURES not in stats:
+        return ("-",) * (len(SHARES) + 2)  # recorded before health was measured
+    shares = tuple(
+        f"{100 * stats.get(f'{PREFIX}figures/{name}', 0):.0f}%" if seen else "-"
+        for name in SHARES.values()
+    )
+    median = str(int(stats.get(f"{PREFIX}figures/body_median", 0))) if seen else "-"
+    verdict = stats[FAILURES] or ("ok" if seen else "no articles")
+    return (*shares, median, verdict)
+
+
 def row(run: CrawlRun) -> tuple[str, ...]:
     finished = run.finished_at is not None
     return (
@@ -79,7 +103,8 @@ def row(run: CrawlRun) -> tuple[str, ...]:
         run.started_at.strftime("%Y-%m-%d %H:%M:%S"),
         duration(run.finished_at - run.started_at if finished else None),
         (run.finish_reason or "") if finished else "unfinished",
-        *(str(getattr(run, name)) for name in COLUMNS[4:]),
+        *(str(getattr(run, name)) for name in COUNTS),
+        *health_cells(json.loads(run.stats or "{}")),
     )
 
 

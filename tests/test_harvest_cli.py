@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 from datetime import datetime, timedelta
@@ -163,20 +164,50 @@ def test_status_lists_the_last_runs_per_spider(tmp_path: Path, capsys) -> None:
     assert err == "" and len(lines) == 1 + 3 + 1
     assert lines[0].split() == [
         "spider", "started", "duration", "finish", "reason", "requests", "new", "updated",
-        "unchanged", "dropped", "errors",
+        "unchanged", "dropped", "errors", "titles", "dates", "bodies", "identical", "median",
+        "body", "health",
     ]  # fmt: skip
-    assert len({len(line) for line in lines}) == 1  # aligned: the last column is right-aligned
-    assert lines[1].split() == ["liyang", "2025-05-21", "14:00:00", "-", "unfinished"] + ["0"] * 6
+    old_run = ["-"] * 6  # recorded before health was measured
+    assert (
+        lines[1].split()
+        == ["liyang", "2025-05-21", "14:00:00", "-", "unfinished"] + ["0"] * 6 + old_run
+    )
     assert lines[2].split() == [
-        "liyang", "2025-05-21", "12:00:00", "12.3", "s", "finished", "44", "3", "0", "0", "0", "0"
+        "liyang", "2025-05-21", "12:00:00", "12.3", "s", "finished", "44", "3", "0", "0", "0", "0",
+        *old_run,
     ]  # fmt: skip
     assert lines[3].split()[2] == "11:00:00"
     assert lines[4].split() == [
         "wuxi", "2025-05-21", "09:00:00", "1", "h", "06", "min", "finished",
-        "1234", "1000", "0", "7", "0", "2",
+        "1234", "1000", "0", "7", "0", "2", *old_run,
     ]  # fmt: skip
     for line in lines:  # columns line up under their headings
         assert line[lines[0].index("requests") + len("requests") - 1] != " "
+
+
+def test_status_shows_each_runs_health(tmp_path: Path, capsys) -> None:
+    url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
+    start = datetime(2025, 5, 21, 9, 0, tzinfo=SHANGHAI)
+    figures = {"articles": 8, "title": 1.0, "date": 0.875, "body": 1.0, "identical": 0.0}
+    good = {f"industry_news/health/figures/{k}": v for k, v in figures.items()}
+    good["industry_news/health/body_median"] = 812
+    good["industry_news/health/figures/body_median"] = 812
+    bad = {**good, "industry_news/health/figures/title": 0.0}
+    for k, stats in enumerate(
+        [
+            {**good, "industry_news/health/failures": ""},
+            {**bad, "industry_news/health/failures": "titles 0 % < 95 %"},
+            {"industry_news/health/figures/articles": 0, "industry_news/health/failures": ""},
+        ]
+    ):
+        add_run(url, "liyang", start + timedelta(hours=k), 5, stats=json.dumps(stats))
+    assert cli.main(["status", "--db", url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[-7:] == ["-", "-", "-", "-", "-", "no", "articles"]
+    assert lines[2].split()[-11:] == [
+        "0%", "88%", "100%", "0%", "812", "titles", "0", "%", "<", "95", "%"
+    ]  # fmt: skip
+    assert lines[3].split()[-6:] == ["100%", "88%", "100%", "0%", "812", "ok"]
 
 
 def test_status_says_when_there_are_no_runs(tmp_path: Path, capsys) -> None:
