@@ -9,9 +9,11 @@ again (known articles still skipped), so what the broken run never reached is fo
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
+import urllib.request
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,6 +42,7 @@ EXIT_PAGES_FAILED = 3
 EXIT_UNREACHABLE = 4
 EXIT_UNHEALTHY = 5
 EXIT_LOCKED = 75
+NOTIFY_TIMEOUT = 10
 LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5
 
@@ -65,6 +68,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default=0,
         metavar="N",
         help="re-fetch articles published in the last N days (default 0)",
+    )
+    parser.add_argument(
+        "--notify",
+        metavar="URL",
+        help="when the exit code is not 0, POST the summary as JSON to this webhook",
     )
     parser.add_argument(
         "-a",
@@ -305,4 +313,36 @@ def run(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         stream = sys.stderr if outcome.error is not None else sys.stdout
         print(outcome.summary(), file=stream, flush=True)
-    return worst(outcome.code for outcome in outcomes)
+    code = worst(outcome.code for outcome in outcomes)
+    if args.notify and code != EXIT_OK:
+        notify(args.notify, report(outcomes, code))
+    return code
+
+
+def report(outcomes: Sequence[Outcome], code: int) -> dict[str, Any]:
+    """The harvest's summary for a webhook: its exit code, and each spider's line and figures."""
+    return {
+        "exit": code,
+        "runs": [
+            {
+                "spider": o.plan.spider,
+                "exit": o.code,
+                "summary": o.summary(),
+                "unhealthy": [f for f in str(o.stats.get(FAILURES, "")).split("; ") if f],
+            }
+            for o in outcomes
+        ],
+    }
+
+
+def notify(url: str, payload: dict[str, Any]) -> None:
+    """POST the payload as JSON; a webhook that fails is one line on stderr, not a new exit."""
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    request = urllib.request.Request(
+        url, data=body, headers={"Content-Type": "application/json; charset=utf-8"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=NOTIFY_TIMEOUT) as response:
+            response.read()
+    except (OSError, ValueError) as exc:
+        print(f"notify {url}: failed: {exc}", file=sys.stderr, flush=True)

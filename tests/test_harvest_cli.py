@@ -10,7 +10,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
-from harvesting import harvest, query
+from harvesting import Webhook, harvest, query
 from portal import ReplayServer, make_portal, render_site
 from portal.model import now
 
@@ -102,6 +102,31 @@ def test_unreachable_portal_exits_4_with_one_line_per_error(tmp_path: Path) -> N
 @pytest.fixture(scope="module")
 def portal():
     return make_portal(8, seed=6, rendered_at=now() - timedelta(minutes=30))
+
+
+def test_notify_posts_the_summary_only_when_the_exit_is_not_0(portal, tmp_path: Path) -> None:
+    with Webhook() as hook:
+        unreachable = f"http://127.0.0.1:{closed_port()}"
+        done = harvest(tmp_path / "a.sqlite3", unreachable, "--notify", hook.url)
+        assert done.returncode == 4
+        [(content_type, _)] = hook.received
+        assert content_type == "application/json; charset=utf-8"
+        [payload] = hook.payloads()
+        assert payload == {
+            "exit": 4,
+            "runs": [
+                {"spider": "liyang", "exit": 4, "summary": done.stdout.strip(), "unhealthy": []}
+            ],
+        }
+        site = render_site(portal, absolute_links_host=None)
+        with ReplayServer(site, portal.rendered_at) as server:
+            fine = harvest(tmp_path / "b.sqlite3", server.base_url, "--notify", hook.url)
+        assert fine.returncode == 0 and len(hook.received) == 1  # nothing to say: no POST
+    gone = harvest(
+        tmp_path / "c.sqlite3", unreachable, "--notify", f"http://127.0.0.1:{closed_port()}/"
+    )
+    assert gone.returncode == 4  # a webhook that fails does not change the exit
+    assert gone.stderr.splitlines()[-1].startswith("notify http://127.0.0.1:")
 
 
 def test_failed_page_exits_3_and_scrapy_log_goes_to_the_log_file(portal, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from harvesting import harvest, query
+from harvesting import Webhook, harvest, query
 from portal import Page, ReplayServer, grow_portal, make_portal, render_site
 from portal.model import now, post_path
 
@@ -56,7 +56,8 @@ def test_a_theme_change_exits_5_and_names_the_figures(tmp_path: Path) -> None:
         assert first.returncode == 0, first.stdout + first.stderr
         site = broken(render_site(grown, absolute_links_host=None), new_ids)
         server.set_pages(site, grown.rendered_at)
-        second = harvest(db, server.base_url)
+        with Webhook() as hook:
+            second = harvest(db, server.base_url, "--notify", hook.url)
     assert second.returncode == 5, second.stdout + second.stderr
     line = second.stdout.strip()
     assert line.startswith("liyang: finished in ") and "; unhealthy: " in line, line
@@ -64,6 +65,8 @@ def test_a_theme_change_exits_5_and_names_the_figures(tmp_path: Path) -> None:
     assert "titles 0 % < 95 %" in failing or "identical bodies" in failing, failing
     assert "dates 0 % < 90 %" in failing, failing
     assert health_of(db)[0] == "" and health_of(db)[1] == failing
+    [payload] = hook.payloads()
+    assert payload["exit"] == 5 and payload["runs"][0]["unhealthy"] == failing.split("; ")
 
 
 def test_ordinary_variation_stays_healthy_over_20_harvests(tmp_path: Path) -> None:
