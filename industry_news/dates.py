@@ -9,7 +9,7 @@ import unicodedata
 from calendar import isleap, monthrange
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -334,3 +334,16 @@ def _fallback(text: str, ref: datetime) -> DisplayDate | None:
     if clock is None:
         return _span(found.astimezone(SHANGHAI), "day")
     return _span(found.astimezone(SHANGHAI), "second" if clock[1] else "minute")
+
+
+def date_fields(text: str, reference: datetime, machine: str = "") -> dict[str, Any]:
+    """An item's date fields from the date it shows (`read_date`); {} when none is read."""
+    shown = read_date(text, reference, machine) if text else None
+    if shown is None:
+        return {}
+    return {
+        "published_at": shown.value,
+        "date_precision": shown.precision,
+        "date_earliest": shown.earliest,
+        "date_latest": shown.latest,
+    }

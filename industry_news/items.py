@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
+
+from itemadapter import ItemAdapter
 
 from industry_news.extract import Extracted
 
@@ -91,3 +94,13 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "crawled_at",
 )
 """The fields analysts get, in order: the archive export and Scrapy's feed exports agree."""
+
+
+def rejection(item: Any) -> str | None:
+    """Why an item cannot be archived (no title; no body, before or after cleaning), or None."""
+    adapter = ItemAdapter(item)
+    if not (adapter.get("title") or "").strip():
+        return "no title"
+    if not (adapter.get("body") or "").strip():
+        return "body empty after cleaning" if adapter.get("boilerplate") else "no body"
+    return None

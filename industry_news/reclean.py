@@ -24,11 +24,14 @@ from industry_news.errors import CommandError
 from industry_news.extract import extract_article, parse_html
 from industry_news.learned import DEFAULT_MIN_ARTICLES, DEFAULT_MIN_SHARE, learn_boilerplate
 from industry_news.profiles import get_profile
+from industry_news.rerun import rerun
 from industry_news.storage import (
     Article,
+    CrawlRun,
     LearnedBoilerplate,
     connect_existing,
     decompress_html,
+    resolve_db_url,
     session_scope,
 )
 from industry_news.urls import canonical
@@ -53,6 +56,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         type=int,
         default=DEFAULT_MIN_ARTICLES,
         help=f"and at least this many articles (default {DEFAULT_MIN_ARTICLES})",
+    )
+    reclean.add_argument(
+        "--run",
+        type=int,
+        metavar="N",
+        help="instead: re-extract the pages crawl run N stored or rejected (after a fix)",
     )
     reclean.set_defaults(func=run_reclean)
     show = subparsers.add_parser(
@@ -144,6 +153,8 @@ def run_reclean(args: argparse.Namespace) -> int:
         raise CommandError("--min-share must lie in (0, 1] and --min-articles be ≥ 1", code=2)
     engine = connect_existing(args.db)
     try:
+        if args.run is not None:
+            return _rerun(engine, resolve_db_url(args.db), args.run)
         for site in _sites(engine, args.site):
             counts = reclean_site(engine, site, args.min_share, args.min_articles)
             print(
@@ -157,6 +168,18 @@ def run_reclean(args: argparse.Namespace) -> int:
             )
     finally:
         engine.dispose()
+    return 0
+
+
+def _rerun(engine: Engine, db_url: str, run_id: int) -> int:
+    with Session(engine) as session:
+        if session.get(CrawlRun, run_id) is None:
+            raise CommandError(
+                f"no crawl run {run_id} in the archive (see industry-news status)", 2
+            )
+    counts = rerun(engine, db_url, run_id)
+    shown = ", ".join(f"{n} {what}" for what, n in sorted(counts.items())) or "nothing to do"
+    print(f"run {run_id}: {sum(counts.values())} pages re-extracted: {shown}")
     return 0
 
 

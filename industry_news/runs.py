@@ -17,6 +17,9 @@ from industry_news.health import FAILURES, PREFIX, HealthRule, assess, figures
 from industry_news.profiles import get_profile
 from industry_news.storage import CrawlRun, open_archive, resolve_db_url, session_scope
 
+RUN_ID = "industry_news/run_id"
+"""The crawl_runs id of the running crawl, in its stats (stored pages are marked with it)."""
+
 
 def run_counts(stats: dict[str, Any]) -> dict[str, int]:
     """The crawl_runs counters, from a crawl's stats."""
@@ -70,6 +73,8 @@ class CrawlRunRecorder:
             session.add(run)
             session.flush()
             self.run_id = run.id
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value(RUN_ID, self.run_id)
 
     def closed(self, spider: Spider, reason: str) -> None:
         if self.engine is None or self.run_id is None:

@@ -103,6 +103,8 @@ class Article(Base):
     first_seen_at: Mapped[datetime] = mapped_column(AwareDateTime)
     crawled_at: Mapped[datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    run_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    """The crawl run that last stored it (`reclean --run N` re-extracts a run's articles)."""
     related: Mapped[list[RelatedLink]] = relationship(
         back_populates="article",
         order_by="RelatedLink.position",
@@ -140,6 +142,21 @@ class CrawlRun(Base):
     dropped: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[int] = mapped_column(Integer, default=0)
     stats: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class RejectedPage(Base):
+    """A page that was extracted but not archived (no title, no body): kept with its HTML, so
+    that a fixed extractor can re-extract it (`reclean --run N`)."""
+
+    __tablename__ = "rejected_pages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    site: Mapped[str] = mapped_column(String(64), index=True)
+    run_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    http_date: Mapped[str | None] = mapped_column(String(64))
+    raw_html: Mapped[bytes] = mapped_column(LargeBinary)
+    crawled_at: Mapped[datetime] = mapped_column(AwareDateTime)
 
 
 class LearnedBoilerplate(Base):
@@ -224,6 +241,7 @@ def open_archive(url: str | None = None) -> Engine:
     engine = _engine(url, write=True)
     try:
         Base.metadata.create_all(engine)
+        _add_missing_columns(engine)
         with Session(engine) as session, session.begin():
             for key, value in (("app", APP_NAME), ("schema_version", SCHEMA_VERSION)):
                 if session.get(ArchiveMeta, key) is None:
@@ -232,6 +250,18 @@ def open_archive(url: str | None = None) -> Engine:
         engine.dispose()
         raise ArchiveError(f"cannot open archive {_shown(url)}: {exc.__class__.__name__}") from exc
     return engine
+
+
+_ADDED_COLUMNS = (("articles", "run_id", "INTEGER"),)
+"""Columns added since the first schema: an older archive gets them when opened for writing."""
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table, column, kind in _ADDED_COLUMNS:
+            if column not in {c["name"] for c in inspector.get_columns(table)}:
+                connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def connect_existing(url: str | None = None) -> Engine:
@@ -319,6 +349,7 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
     values.update({name: record.get(name) or "" for name in CONTENT_FIELDS})
     values["raw_html"] = compress_html(record.get("html", ""))
     values["crawled_at"] = record.get("crawled_at") or now
+    values["run_id"] = record.get("run_id")
     if old is None or not _keeps_old_date(old.date_earliest, old.date_latest, record):
         values.update({name: record.get(name) for name in DATE_FIELDS})
     result: UpsertResult
@@ -347,7 +378,34 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
                 for i, link in enumerate(record["related"])
             ],
         )
+    session.execute(_UNREJECT, {"url": record["url"]})
     return result
+
+
+_REJECTED = RejectedPage.__table__
+_UNREJECT = delete(_REJECTED).where(_REJECTED.c.url == bindparam("url"))
+
+
+def reject_page(session: Session | Connection, record: Mapping[str, Any], reason: str) -> None:
+    """Keep a page that was not archived, with its HTML and its run (one row per URL)."""
+    session.execute(_UNREJECT, {"url": record["url"]})
+    session.execute(
+        insert(_REJECTED),
+        {
+            "url": record["url"],
+            "site": record["site"],
+            "run_id": record.get("run_id"),
+            "reason": reason,
+            "http_date": record.get("http_date"),
+            "raw_html": compress_html(record.get("html", "")),
+            "crawled_at": record.get("crawled_at") or datetime.now(SHANGHAI),
+        },
+    )
+
+
+def unreject_page(session: Session | Connection, url: str) -> None:
+    """The page is an article now: it is no longer kept apart."""
+    session.execute(_UNREJECT, {"url": url})
 
 
 def learned_keys(url: str, site: str) -> frozenset[str]:

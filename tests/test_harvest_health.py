@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from harvesting import Webhook, harvest, query
+from harvesting import Webhook, copy_archive, execute, harvest, query
 from portal import Page, ReplayServer, grow_portal, make_portal, render_site
 from portal.model import now, post_path
+
+from industry_news import cli
+from industry_news.storage import open_archive
 
 pytestmark = pytest.mark.clock
 
@@ -46,18 +50,25 @@ def health_of(db: Path) -> list[str]:
     return [json.loads(stats).get("industry_news/health/failures", "") for (stats,) in rows]
 
 
-def test_a_theme_change_exits_5_and_names_the_figures(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def theme_change(tmp_path_factory: pytest.TempPathFactory):
+    """Two harvests: the portal, then 5 new articles in a theme the extractor does not know."""
     old = make_portal(10, seed=7, rendered_at=now() - timedelta(hours=3))
     grown = grow_portal(old, 5, now())
     new_ids = [a.id for a in grown.articles if a not in old.articles]
-    db = tmp_path / "archive.sqlite3"
+    db = tmp_path_factory.mktemp("theme") / "archive.sqlite3"
     with ReplayServer(render_site(old, absolute_links_host=None), old.rendered_at) as server:
         first = harvest(db, server.base_url)
         assert first.returncode == 0, first.stdout + first.stderr
-        site = broken(render_site(grown, absolute_links_host=None), new_ids)
-        server.set_pages(site, grown.rendered_at)
+        good = render_site(grown, absolute_links_host=None)
+        server.set_pages(broken(good, new_ids), grown.rendered_at)
         with Webhook() as hook:
             second = harvest(db, server.base_url, "--notify", hook.url)
+    return db, second, hook.payloads(), good, new_ids
+
+
+def test_a_theme_change_exits_5_and_names_the_figures(theme_change) -> None:
+    db, second, payloads, _, _ = theme_change
     assert second.returncode == 5, second.stdout + second.stderr
     line = second.stdout.strip()
     assert line.startswith("liyang: finished in ") and "; unhealthy: " in line, line
@@ -65,8 +76,35 @@ def test_a_theme_change_exits_5_and_names_the_figures(tmp_path: Path) -> None:
     assert "titles 0 % < 95 %" in failing or "identical bodies" in failing, failing
     assert "dates 0 % < 90 %" in failing, failing
     assert health_of(db)[0] == "" and health_of(db)[1] == failing
-    [payload] = hook.payloads()
+    [payload] = payloads
     assert payload["exit"] == 5 and payload["runs"][0]["unhealthy"] == failing.split("; ")
+
+
+def test_the_bad_runs_pages_are_kept_and_reclean_run_repairs_them(theme_change, tmp_path) -> None:
+    db = copy_archive(theme_change[0], tmp_path / "archive.sqlite3")
+    good, new_ids = theme_change[3], theme_change[4]
+    rejected = query(db, "select url, run_id, reason from rejected_pages order by url")
+    assert len(rejected) == 5 and {(r[1], r[2]) for r in rejected} == {(2, "no title")}
+    # What an extractor with a bug stored for run 1, over the pages it kept.
+    stored = query(db, "select id, title, body from articles where run_id = 1 order by id")
+    assert len(stored) == 10
+    execute(db, "update articles set title = '溧阳厂房网', body = '热门文章' where run_id = 1")
+    # One rejected page the extractor of the day could not read but the fixed one can.
+    fixed = next(url for url, _, _ in rejected if url.endswith(post_path(new_ids[0])))
+    html = good[post_path(new_ids[0])].body.decode("utf-8")
+    execute(
+        db,
+        "update rejected_pages set raw_html = ? where url = ?",
+        zlib.compress(html.encode("utf-8")),
+        fixed,
+    )
+    done = cli.main(["reclean", "--db", f"sqlite:///{db}", "--run", "1"])
+    assert done == 0
+    assert query(db, "select id, title, body from articles where run_id = 1 order by id") == stored
+    assert cli.main(["reclean", "--db", f"sqlite:///{db}", "--run", "2"]) == 0
+    assert len(query(db, "select url from rejected_pages")) == 4
+    assert query(db, "select url from articles where run_id = 2") == [(fixed,)]
+    assert cli.main(["reclean", "--db", f"sqlite:///{db}", "--run", "9"]) == 2
 
 
 def test_ordinary_variation_stays_healthy_over_20_harvests(tmp_path: Path) -> None:
@@ -93,3 +131,12 @@ def test_ordinary_variation_stays_healthy_over_20_harvests(tmp_path: Path) -> No
         json.loads(stats).get("industry_news/health/figures/articles", 0) >= 3 for (stats,) in rows
     ]
     assert sum(judged) >= 5, judged  # the rule was applied, not skipped
+
+
+def test_an_older_archive_gets_the_run_column_when_opened(tmp_path: Path) -> None:
+    db = tmp_path / "old.sqlite3"
+    open_archive(f"sqlite:///{db}").dispose()
+    execute(db, "drop index ix_articles_run_id")
+    execute(db, "alter table articles drop column run_id")  # as archives before this column
+    open_archive(f"sqlite:///{db}").dispose()
+    assert "run_id" in {row[1] for row in query(db, "pragma table_info(articles)")}

@@ -9,7 +9,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from industry_news.dates import read_date
+from industry_news.dates import date_fields
 from industry_news.reference import choose_reference
 
 logger = logging.getLogger(__name__)
@@ -30,18 +30,15 @@ class DatesPipeline:
         reference = choose_reference(adapter.get("http_date"), adapter["crawled_at"])
         adapter["date_reference"] = reference
         text = adapter.get("date_text") or ""
-        machine = adapter.get("machine_date") or ""
-        shown = read_date(text, reference, machine) if text else None
-        if shown is None:
+        fields = date_fields(text, reference, adapter.get("machine_date") or "")
+        if not fields:
             self.stats.inc_value("industry_news/dates/unread")
             logger.warning("Date not read (%r): %s", text, adapter["url"])
             return item
-        adapter["published_at"] = shown.value
-        adapter["date_precision"] = shown.precision
-        adapter["date_earliest"] = shown.earliest
-        adapter["date_latest"] = shown.latest
-        self.stats.inc_value(f"industry_news/dates/{shown.precision}")
-        if shown.earliest > reference:
+        for name, value in fields.items():
+            adapter[name] = value
+        self.stats.inc_value(f"industry_news/dates/{fields['date_precision']}")
+        if fields["date_earliest"] > reference:
             self.stats.inc_value("industry_news/dates/after_reference")
             logger.warning(
                 "Date %r lies after the page's render time %s: %s",

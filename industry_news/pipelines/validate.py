@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
-
-def rejection(item: Any) -> str | None:
-    """Why an item cannot be archived, or None."""
-    adapter = ItemAdapter(item)
-    if not (adapter.get("title") or "").strip():
-        return "no title"
-    if not (adapter.get("body") or "").strip():
-        return "body empty after cleaning" if adapter.get("boilerplate") else "no body"
-    return None
+from industry_news.items import rejection
 
 
 class ValidatePipeline:
