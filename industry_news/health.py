@@ -17,6 +17,7 @@ PREFIX = "industry_news/health/"
 """Where the health counters and figures stand in a crawl's stats."""
 FIELDS = ("title", "date", "author", "category", "body")
 FAILURES = PREFIX + "failures"
+BOILERPLATE = "industry_news/boilerplate/"
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,22 @@ class HealthRule:
 
 
 def figures(stats: Mapping[str, Any]) -> dict[str, float]:
-    """The run's health figures from its stats (see `HealthPipeline` for the counters)."""
+    """The run's health figures from its stats (see `HealthPipeline` for the counters): shares
+    of its articles, the share dropped per reason and the boilerplate blocks removed per rule
+    and article."""
     seen = int(stats.get(PREFIX + "seen", 0))
     out: dict[str, float] = {"articles": seen}
     if not seen:
         return out
     for field in FIELDS:
         out[field] = stats.get(f"{PREFIX}with_{field}", 0) / seen
-    dropped = sum(v for k, v in stats.items() if k.startswith("industry_news/dropped/"))
+    dropped = 0
+    for key, value in sorted(stats.items()):
+        for prefix, name in (("industry_news/dropped/", "dropped"), (BOILERPLATE, "boilerplate")):
+            if key.startswith(prefix):
+                # Per reason (dropped: no_title) and per rule (boilerplate: contact_block).
+                out[f"{name}: {key[len(prefix) :]}"] = value / seen
+                dropped += value if name == "dropped" else 0
     out["dropped"] = dropped / seen
     out["identical"] = stats.get(PREFIX + "identical_bodies", 0) / seen
     out["errors"] = stats.get("industry_news/extract_errors", 0) / seen

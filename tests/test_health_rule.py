@@ -29,11 +29,13 @@ def test_figures_are_shares_of_the_articles_seen() -> None:
         PREFIX + "body_median": 312,
         "industry_news/dropped/no_body": 4,
         "industry_news/extract_errors": 1,
+        "industry_news/boilerplate/contact_block": 6,
     }
     got = figures(stats)
     assert got["articles"] == 8 and got["title"] == 1.0 and got["date"] == 0.75
     assert got["author"] == 0.0 and got["body"] == 0.5 and got["dropped"] == 0.5
     assert got["identical"] == 0.25 and got["errors"] == 0.125 and got["body_median"] == 312
+    assert got["dropped: no_body"] == 0.5 and got["boilerplate: contact_block"] == 0.75
     assert figures({}) == {"articles": 0}
 
 
