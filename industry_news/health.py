@@ -18,6 +18,7 @@ PREFIX = "industry_news/health/"
 FIELDS = ("title", "date", "author", "category", "body")
 FAILURES = PREFIX + "failures"
 BOILERPLATE = "industry_news/boilerplate/"
+DROPPED = "industry_news/dropped/"
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,12 @@ def figures(stats: Mapping[str, Any]) -> dict[str, float]:
         out[field] = stats.get(f"{PREFIX}with_{field}", 0) / seen
     dropped = 0
     for key, value in sorted(stats.items()):
-        for prefix, name in (("industry_news/dropped/", "dropped"), (BOILERPLATE, "boilerplate")):
-            if key.startswith(prefix):
-                # Per reason (dropped: no_title) and per rule (boilerplate: contact_block).
-                out[f"{name}: {key[len(prefix) :]}"] = value / seen
-                dropped += value if name == "dropped" else 0
+        # Per reason (dropped: no_title) and per rule (boilerplate: contact_block).
+        if key.startswith(DROPPED):
+            out[f"dropped: {key[len(DROPPED) :]}"] = value / seen
+            dropped += value
+        elif key.startswith(BOILERPLATE):
+            out[f"boilerplate: {key[len(BOILERPLATE) :]}"] = value / seen
     out["dropped"] = dropped / seen
     out["identical"] = stats.get(PREFIX + "identical_bodies", 0) / seen
     out["errors"] = stats.get("industry_news/extract_errors", 0) / seen
@@ -79,9 +81,15 @@ def assess(
     if current.get("articles", 0) < rule.min_articles:
         return []
     failures: list[str] = []
+    failed: set[str] = set()
+
+    def fail(name: str, phrase: str) -> None:
+        failures.append(phrase)
+        failed.add(name)
+
     for name, floor in (("title", rule.min_title), ("date", rule.min_date)):
         if current[name] < floor:
-            failures.append(f"{name}s {_percent(current[name])} < {_percent(floor)}")
+            fail(name, f"{name}s {_percent(current[name])} < {_percent(floor)}")
     for name, ceiling in (
         ("dropped", rule.max_dropped),
         ("identical", rule.max_identical),
@@ -89,10 +97,19 @@ def assess(
     ):
         if current[name] > ceiling:
             label = "identical bodies" if name == "identical" else name
-            failures.append(f"{label} {_percent(current[name])} > {_percent(ceiling)}")
+            fail(name, f"{label} {_percent(current[name])} > {_percent(ceiling)}")
     judged = [h for h in history if h.get("articles", 0) >= rule.min_articles][: rule.history]
     if len(judged) < rule.min_history:
         return failures
+    for name in (*FIELDS, "body_median"):
+        usual = statistics.median(h.get(name, 0.0) for h in judged)
+        if name in failed or usual <= 0 or current[name] >= rule.fall * usual:
+            continue
+        if name == "body_median":
+            fail(name, f"median body {current[name]:.0f}, usually {usual:.0f} chars")
+        else:
+            fail(name, f"{name}s {_percent(current[name])}, usually {_percent(usual)}")
+    return failures
     reported = {f.split(" ")[0].rstrip("s") for f in failures}
     for name in (*FIELDS, "body_median"):
         usual = statistics.median(h.get(name, 0.0) for h in judged)

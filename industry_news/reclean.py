@@ -151,6 +151,8 @@ def reclean_site(engine: Engine, site: str, min_share: float, min_articles: int)
 def run_reclean(args: argparse.Namespace) -> int:
     if not 0 < args.min_share <= 1 or args.min_articles < 1:
         raise CommandError("--min-share must lie in (0, 1] and --min-articles be ≥ 1", code=2)
+    if args.run is not None and args.site is not None:
+        raise CommandError("--run takes a run's pages of whatever site: leave out --site", code=2)
     engine = connect_existing(args.db)
     try:
         if args.run is not None:

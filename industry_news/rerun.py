@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 from industry_news.cleaning import clean_paragraphs
 from industry_news.dates import date_fields
@@ -36,13 +37,14 @@ def reprocess(
     url: str,
     site: str,
     html: str,
+    http_date: str | None,
     reference: datetime,
     crawled_at: datetime,
     learned: frozenset[str],
 ) -> dict[str, Any]:
     """The record a page gives now: extracted, dated against `reference`, cleaned."""
     page = extract_article(parse_html(html), url, canonical)
-    item = ArticleItem.from_page(url, site, page, html, None, crawled_at)
+    item = ArticleItem.from_page(url, site, page, html, http_date, crawled_at)
     record = vars(item) | {"date_reference": reference}
     record |= date_fields(item.date_text, reference, item.machine_date)
     result = clean_paragraphs(
@@ -57,42 +59,45 @@ def reprocess(
 
 
 def rerun(engine: Engine, db_url: str, run_id: int) -> Counter[str]:
-    """Re-extract the run's stored articles and rejected pages; counts of what became of them."""
+    """Re-extract the run's stored articles and rejected pages, one page in memory at a time;
+    counts of what became of them."""
+    with Session(engine) as session:
+        pages = [
+            *(
+                (Article, i)
+                for i in session.scalars(select(Article.id).where(Article.run_id == run_id))
+            ),
+            *(
+                (RejectedPage, i)
+                for i in session.scalars(
+                    select(RejectedPage.id).where(RejectedPage.run_id == run_id)
+                )
+            ),
+        ]
     counts: Counter[str] = Counter()
     learned: dict[str, frozenset[str]] = {}
-    with session_scope(engine) as session:
-        pages = [
-            (
-                row.url,
-                row.site,
-                decompress_html(row.raw_html),
-                row.date_reference or row.crawled_at,
-                row.crawled_at,
-                "article",
-            )
-            for row in session.scalars(select(Article).where(Article.run_id == run_id))
-        ] + [
-            (
-                row.url,
-                row.site,
-                decompress_html(row.raw_html),
-                choose_reference(row.http_date, row.crawled_at),
-                row.crawled_at,
-                "rejected",
-            )
-            for row in session.scalars(select(RejectedPage).where(RejectedPage.run_id == run_id))
-        ]
-    for url, site, html, reference, crawled_at, was in pages:
-        if site not in learned:
-            learned[site] = learned_keys(db_url, site)
-        record = reprocess(url, site, html, reference, crawled_at, learned[site])
-        record["run_id"] = run_id
-        reason = rejection(record)
+    for table, page_id in pages:
         with session_scope(engine) as session:
+            row = session.get(table, page_id)
+            if row is None:
+                continue
+            if row.site not in learned:
+                learned[row.site] = learned_keys(db_url, row.site)
+            if isinstance(row, Article):
+                http_date, reference = None, row.date_reference or row.crawled_at
+            else:
+                http_date = row.http_date
+                reference = choose_reference(row.http_date, row.crawled_at)
+            html = decompress_html(row.raw_html)
+            record = reprocess(
+                row.url, row.site, html, http_date, reference, row.crawled_at, learned[row.site]
+            )
+            record["run_id"] = run_id
+            reason = rejection(record)
             if reason is None:
                 result = upsert_article(session, record)
-                counts["repaired" if was == "rejected" else result] += 1
-            elif was == "rejected":
+                counts["repaired" if table is RejectedPage else result] += 1
+            elif table is RejectedPage:
                 reject_page(session, record, reason)
                 counts["still rejected"] += 1
             else:

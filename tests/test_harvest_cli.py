@@ -215,7 +215,6 @@ def test_status_shows_each_runs_health(tmp_path: Path, capsys) -> None:
     start = datetime(2025, 5, 21, 9, 0, tzinfo=SHANGHAI)
     figures = {"articles": 8, "title": 1.0, "date": 0.875, "body": 1.0, "identical": 0.0}
     good = {f"industry_news/health/figures/{k}": v for k, v in figures.items()}
-    good["industry_news/health/body_median"] = 812
     good["industry_news/health/figures/body_median"] = 812
     bad = {**good, "industry_news/health/figures/title": 0.0}
     for k, stats in enumerate(

@@ -101,10 +101,14 @@ def test_the_bad_runs_pages_are_kept_and_reclean_run_repairs_them(theme_change, 
     done = cli.main(["reclean", "--db", f"sqlite:///{db}", "--run", "1"])
     assert done == 0
     assert query(db, "select id, title, body from articles where run_id = 1 order by id") == stored
+    dates = "select url, http_date from rejected_pages where url != ? order by url"
+    served = query(db, dates, fixed)
+    assert len(served) == 4 and all(http_date for _, http_date in served)
     assert cli.main(["reclean", "--db", f"sqlite:///{db}", "--run", "2"]) == 0
-    assert len(query(db, "select url from rejected_pages")) == 4
+    assert query(db, dates, fixed) == served  # still rejected, with the Date they were served
     assert query(db, "select url from articles where run_id = 2") == [(fixed,)]
     assert cli.main(["reclean", "--db", f"sqlite:///{db}", "--run", "9"]) == 2
+    assert cli.main(["reclean", "--db", f"sqlite:///{db}", "--run", "2", "--site", "liyang"]) == 2
 
 
 def test_ordinary_variation_stays_healthy_over_20_harvests(tmp_path: Path) -> None:

@@ -62,6 +62,8 @@ def test_a_figure_that_falls_against_the_recent_good_runs() -> None:
         "median body 300, usually 900 chars",
     ]
     assert assess(short, [GOOD] * 2, RULE) == []  # too little history: floors only
+    # A figure under its floor is named once, not again for falling.
+    assert assess({**GOOD, "title": 0.3}, [GOOD] * 3, RULE) == ["titles 30 % < 95 %"]
     small_runs = [{**GOOD, "articles": 1}] * 5  # runs too small to judge are no history
     assert assess(short, small_runs, RULE) == []
 

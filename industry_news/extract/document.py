@@ -112,7 +112,9 @@ class Document:
             if node.tail and parent is not None:
                 after_comments.setdefault(order[parent], []).append(node.tail)
         # Backwards, an element comes after all it holds, and its last child before its others.
-        held = [sum(map(len, after_comments.get(i, ()))) for i in range(n)]
+        held = [0] * n
+        for i, values in after_comments.items():
+            held[i] = sum(map(len, values))
         last: dict[HtmlElement, int] = {}
         sizes = [0] * n
         for i in range(n - 1, -1, -1):
@@ -225,15 +227,7 @@ class Document:
 
     def mentions(self, word: str) -> Iterator[tuple[str, HtmlElement]]:
         """(text, the element it stands in) for the text nodes holding `word`, in page order."""
-        own, tails, parents = self.own_texts, self._tails, self._parents
-        for i, el in enumerate(self.elements):
-            if word in own[i]:
-                yield own[i], el
-            for value in self._after_comments.get(i, ()):
-                if word in value:
-                    yield value, el
-            if word in tails[i] and parents[i] is not None:
-                yield tails[i], parents[i]
+        return ((v, owner) for v, owner in self.texts(0, len(self.elements), 1) if word in v)
 
 
 def _named(meta: HtmlElement, name: str) -> bool:

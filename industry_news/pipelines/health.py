@@ -45,5 +45,9 @@ class HealthPipeline:
             if digest in self.bodies:
                 self.stats.inc_value(PREFIX + "identical_bodies")
             self.bodies.add(digest)
-        self.stats.set_value(PREFIX + "body_median", int(statistics.median(self.lengths)))
         return item
+
+    def close_spider(self) -> None:
+        # Pipelines close before spider_closed, when the run recorder reads the figures.
+        if self.lengths:
+            self.stats.set_value(PREFIX + "body_median", int(statistics.median(self.lengths)))
