@@ -30,11 +30,11 @@ from scrapy.utils.test import get_crawler  # noqa: E402
 from industry_news.dates import SHANGHAI  # noqa: E402
 from industry_news.extract import extract_article, parse_html  # noqa: E402
 from industry_news.items import ArticleItem  # noqa: E402
-from industry_news.pipelines.clean import CleanPipeline  # noqa: E402
-from industry_news.pipelines.dates import DatesPipeline  # noqa: E402
-from industry_news.pipelines.store import StorePipeline  # noqa: E402
-from industry_news.pipelines.validate import ValidatePipeline  # noqa: E402
 from industry_news.urls import Rebaser  # noqa: E402
+from pipelines.clean import CleanPipeline  # noqa: E402
+from pipelines.dates import DatesPipeline  # noqa: E402
+from pipelines.store import StorePipeline  # noqa: E402
+from pipelines.validate import ValidatePipeline  # noqa: E402
 from tests.crawling import crawl  # noqa: E402
 from tests.portal import ReplayServer, make_portal, render_site  # noqa: E402
 

@@ -207,7 +207,8 @@ _RUN_BY = re.compile(r"^\S{2,20}\s+(?:主办|承办|协办|主管)$")
 
 # contact_block: the portal's contact block (WeChat name, hotline, request, QR-code lines).
 _PHONE = re.compile(r"(?:\+?86[-\s]?)?\d(?:[\s\-—()（）]?\d){6,}")
-_PHONE_LABEL = re.compile(r"[^\d:：,，。]{0,17}[:：]?\s*[(（]?")
+_PHONE_LABEL = re.compile(r"[^\d:：,，。]{0,17}(?:[:：]\s*[^\d:：,，。\s]{1,8})?\s*[:：]?\s*[(（]?")
+"""A number's label: 手机：, 或微信/手机:, 联系人：周经理."""
 _CONTACT_WORD = re.compile(
     r"微信|手机|电话|热线|咨询|联系|qq|tel|传真|租售|招商|座机|客服|mobile|wechat", re.I
 )
@@ -219,7 +220,13 @@ _QR = re.compile(
     r"^(?:长按|扫码|扫一扫|识别|微信扫码|扫描)[^，,。；;！!？?]{0,24}"
     r"(?:微信|二维码|好友|关注|公众号)[^，,。；;！!？?]{0,10}$"
 )
-_REQUEST = re.compile(r"^请(?:说明|注明|告知|留言|写明)(?:您的)?(?:需求|来意|要求)")
+_REQUEST = re.compile(
+    r"^(?:请(?:说明|注明|告知|留言|写明)(?:您的)?(?:需求|来意|要求)"
+    r"|欢迎(?:来电|致电|垂询|来人来电)(?:咨询|洽谈|垂询)?)"
+)
+"""What a contact block asks of the reader: state your needs, call us."""
+_NUMBER_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]")
+"""A note after a number: （微信同号）, (同微信)."""
 _EMAIL_LINE = re.compile(r"^[^@\s]{0,12}[:：]?\s*[\w.+-]+@[\w-]+\.[\w.]+$")
 # Where to write in: 投稿请发至：x@y.cn, 合作请加微信：abc123.
 _WRITE_IN = re.compile(
@@ -390,10 +397,13 @@ def _is_contact(unit: str, profile: SiteProfile) -> bool:
 
 
 def _labelled_numbers(unit: str) -> bool:
-    """Whether a line is only phone numbers, each after a short label (或微信/手机:…)."""
+    """Whether a line is only phone numbers, each after a short label (或微信/手机:…), the last
+    perhaps with a note in brackets (（微信同号）)."""
     *labels, tail = _PHONE.split(unit)
     return (
-        bool(labels) and not tail.strip() and all(_PHONE_LABEL.fullmatch(x.strip()) for x in labels)
+        bool(labels)
+        and (not tail.strip() or _NUMBER_NOTE.fullmatch(tail.strip()) is not None)
+        and all(_PHONE_LABEL.fullmatch(x.strip()) for x in labels)
     )
 
 

@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from industry_news import export, harvest, reclean, status
+from industry_news import export, harvest, reclean, sites, status
 from industry_news.errors import CommandError
 from industry_news.storage import ArchiveError
 
-COMMANDS = (export, reclean, harvest, status)
+COMMANDS = (export, reclean, harvest, status, sites)
 
 
 def build_parser() -> argparse.ArgumentParser:

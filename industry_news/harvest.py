@@ -14,11 +14,12 @@ import logging
 import os
 import sys
 import urllib.request
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from logging.handlers import RotatingFileHandler
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
@@ -32,6 +33,7 @@ from industry_news.dates import SHANGHAI
 from industry_news.errors import CommandError
 from industry_news.health import FAILURES
 from industry_news.lock import ArchiveLock, ArchiveLocked, lock_path
+from industry_news.profiles import ProfileError, all_profiles
 from industry_news.runs import run_counts
 from industry_news.storage import Article, CrawlRun, open_archive, resolve_db_url
 
@@ -52,13 +54,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "harvest",
         help="crawl incrementally into the archive (for cron): new articles only",
         description=(
-            "Run spiders (default: all) into the archive, fetching only what it lacks. "
+            "Run spiders (default: every portal profile) into the archive, fetching only "
+            "what it lacks. "
             "Exit codes: 0 done, 2 bad arguments, 3 some pages failed, 4 nothing could be "
             "fetched, 5 a site's extraction looks broken (its figures are named), 75 another "
             "harvest holds the archive."
         ),
     )
-    parser.add_argument("spiders", nargs="*", metavar="SPIDER", help="spiders (default: all)")
+    parser.add_argument(
+        "spiders", nargs="*", metavar="SPIDER", help="spiders (default: every portal profile)"
+    )
     parser.add_argument("--db", metavar="URL", help="archive URL (sets INDUSTRY_NEWS_DB)")
     parser.add_argument("--log", metavar="FILE", help="Scrapy's log, rotated at 5 MB × 5")
     parser.add_argument("--full", action="store_true", help="revisit every page and article")
@@ -80,7 +85,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="spider argument, as for scrapy crawl",
+        help="spider argument, as for scrapy crawl; SPIDER:NAME=VALUE for one spider only",
     )
     parser.add_argument(
         "-s",
@@ -108,7 +113,7 @@ class Outcome:
     """One spider's crawl: its crawler (stats) or the error that kept it from starting."""
 
     plan: Plan
-    crawler: Crawler
+    crawler: Crawler | None
     error: BaseException | None = None
 
     def failed(self, failure: Failure) -> None:
@@ -116,12 +121,15 @@ class Outcome:
 
     @property
     def stats(self) -> dict[str, Any]:
-        return self.crawler.stats.get_stats() if self.crawler.stats else {}
+        if self.crawler is None or self.crawler.stats is None:
+            return {}
+        return self.crawler.stats.get_stats()
 
     @property
     def code(self) -> int:
         if self.error is not None:
-            return EXIT_USAGE if isinstance(self.error, (TypeError, ValueError)) else 1
+            usage = (TypeError, ValueError, ProfileError)
+            return EXIT_USAGE if isinstance(self.error, usage) else 1
         stats = self.stats
         if not stats.get("response_received_count"):
             return EXIT_UNREACHABLE
@@ -183,6 +191,21 @@ def harvest_settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def arguments_for(spider: str, spider_args: Mapping[str, str]) -> dict[str, str]:
+    """The -a arguments one spider gets: `NAME=VALUE` for every spider, `SPIDER:NAME=VALUE`
+    for that spider only (it wins)."""
+    common = {name: value for name, value in spider_args.items() if ":" not in name}
+    prefix = spider + ":"
+    own = {n[len(prefix) :]: v for n, v in spider_args.items() if n.startswith(prefix)}
+    return {**common, **own}
+
+
+def site_of(spider: type, spider_args: Mapping[str, str]) -> str:
+    """The site a spider archives into: its profile's, or (portal) -a site= or -a url='s host."""
+    site = getattr(spider, "site", "") or spider_args.get("site", "")
+    return site or urlsplit(spider_args.get("url", "")).hostname or spider.name
+
+
 def plan_spider(
     session: Session,
     name: str,
@@ -192,7 +215,7 @@ def plan_spider(
     refresh_days: int,
     now: datetime,
 ) -> Plan:
-    """The spider's plan from the archive: its site's articles and its last run."""
+    """The spider's plan from the archive: its site's articles and its site's last run."""
     if full:
         return Plan(name, "full")
     query = select(Article.url).where(Article.site == site)
@@ -201,7 +224,10 @@ def plan_spider(
         query = query.where(or_(Article.published_at.is_(None), Article.published_at < cutoff))
     known = frozenset(session.scalars(query))
     last = session.scalars(
-        select(CrawlRun).where(CrawlRun.spider == name).order_by(CrawlRun.id.desc()).limit(1)
+        select(CrawlRun)
+        .where(CrawlRun.spider == name, or_(CrawlRun.site == site, CrawlRun.site.is_(None)))
+        .order_by(CrawlRun.id.desc())
+        .limit(1)
     ).first()
     broken = last is not None and (
         last.finished_at is None or last.finish_reason != "finished" or last.errors > 0
@@ -252,14 +278,23 @@ def install_log_handler(settings: Settings, handler: logging.Handler) -> None:
     root.addHandler(handler)
 
 
-def crawl(settings: Settings, plans: Sequence[Plan], spider_args: dict[str, str]) -> list[Outcome]:
-    """Run the spiders together in this process; returns when all have closed."""
+def crawl(
+    settings: Settings,
+    plans: Sequence[Plan],
+    spider_args: dict[str, str],
+    broken: Mapping[str, ProfileError],
+) -> list[Outcome]:
+    """Run the spiders together in this process; returns when all have closed. A spider whose
+    profile is broken does not start: its outcome is its error."""
     process = CrawlerProcess(settings)
     outcomes = []
     for plan in plans:
+        if plan.spider in broken:
+            outcomes.append(Outcome(plan, None, broken[plan.spider]))
+            continue
         outcome = Outcome(plan, process.create_crawler(plan.spider))
         kwargs = {
-            **spider_args,
+            **arguments_for(plan.spider, spider_args),
             "known_urls": plan.known_urls,
             "stop_at_known": plan.stop_at_known,
         }
@@ -275,10 +310,11 @@ def run(args: argparse.Namespace) -> int:
     spider_args = parse_pairs(args.spider_args, "-a")
     settings = harvest_settings(args)
     loader = get_spider_loader(settings)
+    profiles = all_profiles()
     available = sorted(loader.list())
-    names = list(dict.fromkeys(args.spiders)) or available
+    names = list(dict.fromkeys(args.spiders)) or sorted([*profiles.profiles, *profiles.errors])
     for name in names:
-        if name not in available:
+        if name not in available and name not in profiles.errors:
             known = ", ".join(available) or "none"
             raise CommandError(f"unknown spider {name!r} (available: {known})", EXIT_USAGE)
     handler = log_handler(settings, args.log)
@@ -297,7 +333,9 @@ def run(args: argparse.Namespace) -> int:
                     plan_spider(
                         session,
                         name,
-                        getattr(loader.load(name), "site", name),
+                        name
+                        if name in profiles.errors
+                        else site_of(loader.load(name), spider_args),
                         full=args.full,
                         refresh_days=args.refresh_days,
                         now=now,
@@ -307,7 +345,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             engine.dispose()
         install_log_handler(settings, handler)
-        outcomes = crawl(settings, plans, spider_args)
+        outcomes = crawl(settings, plans, spider_args, profiles.errors)
     finally:
         lock.release()
     for outcome in outcomes:

@@ -41,6 +41,8 @@ class ArticleItem:
     html: str = ""
     http_date: str | None = None
     crawled_at: datetime | None = field(default=None, metadata=ISO)
+    article_key: str = ""
+    """The article's identity in its site's URL scheme (`schemes.article_key`)."""
     # Filled in by the pipelines.
     original_title: str = ""
     published_at: datetime | None = field(default=None, metadata=ISO)

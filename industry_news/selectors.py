@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml.cssselect import CSSSelector
 
-# Fast paths for the portal's known theme (Z-BlogPHP "tpure"). Each is checked before use and
-# the generic cue below takes over when it is missing or implausible.
-TPURE_BREADCRUMB = CSSSelector("div.sitemap")
-TPURE_BODY = CSSSelector("div.single")
+
+@dataclass(frozen=True)
+class ThemeSelectors:
+    """Where a known theme puts the breadcrumb and the body: a fast path a profile may name.
+    Each is checked before use, and the generic cues below take over when it is missing or
+    implausible."""
+
+    breadcrumb: CSSSelector
+    body: CSSSelector
+
+
+THEMES = {
+    "tpure": ThemeSelectors(CSSSelector("div.sitemap"), CSSSelector("div.single")),  # Z-BlogPHP
+}
 # The page's own statement of its title, beside <title>.
 TITLE_META = CSSSelector(
     "meta[name=ArticleTitle], meta[property='og:title'], meta[name=title], "

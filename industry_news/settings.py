@@ -5,8 +5,10 @@ import os
 from industry_news.items import EXPORT_FIELDS
 
 BOT_NAME = "industry_news"
-SPIDER_MODULES = ["industry_news.spiders"]
-NEWSPIDER_MODULE = "industry_news.spiders"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+# Adds one spider per portal profile (industry_news/portals/*.toml, INDUSTRY_NEWS_PROFILES).
+SPIDER_LOADER_CLASS = "spiders.loader.ProfileSpiderLoader"
 
 # Where the archive lives: any SQLAlchemy URL; unset means data/industry_news.sqlite3.
 INDUSTRY_NEWS_DB = os.environ.get("INDUSTRY_NEWS_DB")
@@ -30,11 +32,11 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 ITEM_PIPELINES = {
-    "industry_news.pipelines.dates.DatesPipeline": 100,
-    "industry_news.pipelines.clean.CleanPipeline": 200,
-    "industry_news.pipelines.health.HealthPipeline": 250,
-    "industry_news.pipelines.validate.ValidatePipeline": 300,
-    "industry_news.pipelines.store.StorePipeline": 400,
+    "pipelines.dates.DatesPipeline": 100,
+    "pipelines.clean.CleanPipeline": 200,
+    "pipelines.health.HealthPipeline": 250,
+    "pipelines.validate.ValidatePipeline": 300,
+    "pipelines.store.StorePipeline": 400,
 }
 
 # `scrapy crawl liyang -O items.jsonl` writes the same fields as `industry-news export`.
@@ -43,5 +45,5 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 LOG_LEVEL = "INFO"
 
-EXTENSIONS = {"industry_news.runs.CrawlRunRecorder": 500}
-LOG_FORMATTER = "industry_news.logformatter.ConciseLogFormatter"
+EXTENSIONS = {"pipelines.runs.CrawlRunRecorder": 500}
+LOG_FORMATTER = "pipelines.logformatter.ConciseLogFormatter"

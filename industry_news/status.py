@@ -10,6 +10,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from industry_news import tables
 from industry_news.errors import CommandError
 from industry_news.health import FAILURES, PREFIX
 from industry_news.storage import CrawlRun, connect_existing, resolve_db_url
@@ -110,15 +111,7 @@ def row(run: CrawlRun) -> tuple[str, ...]:
 
 def table(rows: Sequence[tuple[str, ...]]) -> str:
     """Columns padded to their widest cell; counts right-aligned."""
-    widths = [max(len(cell) for cell in column) for column in zip(COLUMNS, *rows, strict=True)]
-    lines = []
-    for cells in (COLUMNS, *rows):
-        padded = (
-            cell.rjust(width) if name in NUMERIC else cell.ljust(width)
-            for name, cell, width in zip(COLUMNS, cells, widths, strict=True)
-        )
-        lines.append("  ".join(padded).rstrip())
-    return "\n".join(lines)
+    return tables.render(COLUMNS, rows, NUMERIC)
 
 
 def run(args: argparse.Namespace) -> int:

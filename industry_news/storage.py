@@ -105,6 +105,9 @@ class Article(Base):
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
     run_id: Mapped[int | None] = mapped_column(Integer, index=True)
     """The crawl run that last stored it (`reclean --run N` re-extracts a run's articles)."""
+    article_key: Mapped[str | None] = mapped_column(String(256))
+    """The article's identity in its site's URL scheme (`zblog:7550`): one row whatever URL
+    form it was reached by (see `schemes.article_key`)."""
     related: Mapped[list[RelatedLink]] = relationship(
         back_populates="article",
         order_by="RelatedLink.position",
@@ -132,6 +135,8 @@ class CrawlRun(Base):
     __tablename__ = "crawl_runs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     spider: Mapped[str] = mapped_column(String(64), index=True)
+    site: Mapped[str | None] = mapped_column(String(64))
+    """The site the run archived into (the spider's, or `portal -a site=`)."""
     started_at: Mapped[datetime] = mapped_column(AwareDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
     finish_reason: Mapped[str | None] = mapped_column(String(64))
@@ -240,28 +245,42 @@ def open_archive(url: str | None = None) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = _engine(url, write=True)
     try:
-        Base.metadata.create_all(engine)
-        _add_missing_columns(engine)
-        with Session(engine) as session, session.begin():
-            for key, value in (("app", APP_NAME), ("schema_version", SCHEMA_VERSION)):
-                if session.get(ArchiveMeta, key) is None:
-                    session.add(ArchiveMeta(key=key, value=value))
+        with engine.connect() as connection:
+            if engine.dialect.name == "sqlite":
+                # Crawls started together on a new archive: one creates it, the others wait.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            Base.metadata.create_all(connection)
+            _add_missing_columns(connection)
+            with Session(connection) as session:
+                for key, value in (("app", APP_NAME), ("schema_version", SCHEMA_VERSION)):
+                    if session.get(ArchiveMeta, key) is None:
+                        session.add(ArchiveMeta(key=key, value=value))
+                session.flush()
+            connection.commit()
     except SQLAlchemyError as exc:
         engine.dispose()
         raise ArchiveError(f"cannot open archive {_shown(url)}: {exc.__class__.__name__}") from exc
     return engine
 
 
-_ADDED_COLUMNS = (("articles", "run_id", "INTEGER"),)
+_ADDED_COLUMNS = (
+    ("articles", "run_id", "INTEGER"),
+    ("articles", "article_key", "VARCHAR(256)"),
+    ("crawl_runs", "site", "VARCHAR(64)"),
+)
 """Columns added since the first schema: an older archive gets them when opened for writing."""
+_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_articles_site_article_key ON articles (site, article_key)",
+)
 
 
-def _add_missing_columns(engine: Engine) -> None:
-    inspector = inspect(engine)
-    with engine.begin() as connection:
-        for table, column, kind in _ADDED_COLUMNS:
-            if column not in {c["name"] for c in inspector.get_columns(table)}:
-                connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+def _add_missing_columns(connection: Connection) -> None:
+    inspector = inspect(connection)
+    for table, column, kind in _ADDED_COLUMNS:
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    for statement in _INDEXES:
+        connection.exec_driver_sql(statement)
 
 
 def connect_existing(url: str | None = None) -> Engine:
@@ -328,8 +347,10 @@ def _keeps_old_date(old_lo: Any, old_hi: Any, record: Mapping[str, Any]) -> bool
 
 
 # Statements built once: SQLAlchemy then reuses their compiled form for every article.
-_FIND = select(Article.id, Article.content_hash, Article.date_earliest, Article.date_latest).where(
-    Article.url == bindparam("url")
+_FOUND = (Article.id, Article.url, Article.content_hash, Article.date_earliest, Article.date_latest)
+_FIND = select(*_FOUND).where(Article.url == bindparam("url"))
+_FIND_KEY = select(*_FOUND).where(
+    Article.site == bindparam("site"), Article.article_key == bindparam("key")
 )
 _ARTICLES = Article.__table__
 _LINKS = RelatedLink.__table__
@@ -338,18 +359,25 @@ _UPDATE = update(_ARTICLES).where(_ARTICLES.c.id == bindparam("article"))
 
 
 def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> UpsertResult:
-    """Insert or update one article (by url) with its related links.
+    """Insert or update one article (by url, or by its site's article key) with its related links.
 
-    Plain SQL statements rather than the ORM's unit of work: this runs once per crawled page.
+    An article reached by another URL form (?id=7550, /post/7550.html) stays one row, under
+    the URL it was stored by last (the crawl stores a better form after a worse). Plain SQL
+    statements rather than the ORM's unit of work: this runs once per crawled page.
     """
     now = datetime.now(SHANGHAI)
     digest = content_hash(record)
     old = session.execute(_FIND, {"url": record["url"]}).first()
+    key = record.get("article_key") or None
+    if old is None and key is not None:
+        old = session.execute(_FIND_KEY, {"site": record["site"], "key": key}).first()
     values: dict[str, Any] = {name: record.get(name) for name in ("site", "views", "date_text")}
     values.update({name: record.get(name) or "" for name in CONTENT_FIELDS})
     values["raw_html"] = compress_html(record.get("html", ""))
     values["crawled_at"] = record.get("crawled_at") or now
     values["run_id"] = record.get("run_id")
+    if key is not None:
+        values["article_key"] = key
     if old is None or not _keeps_old_date(old.date_earliest, old.date_latest, record):
         values.update({name: record.get(name) for name in DATE_FIELDS})
     result: UpsertResult
@@ -360,6 +388,7 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
     else:
         result = "unchanged" if old.content_hash == digest else "updated"
         article_id = old.id
+        values["url"] = record["url"]
         if result == "updated":
             values.update(updated_at=now, content_hash=digest)
             session.execute(_UNLINK, {"article": article_id})

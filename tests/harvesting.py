@@ -23,20 +23,29 @@ def environment() -> dict[str, str]:
     return env
 
 
-def command(db: Path, base_url: str | None, *args: str) -> list[str]:
-    """`industry-news harvest --db sqlite:///db -a base_url=… ARGS`."""
-    out = [sys.executable, "-m", "industry_news.cli", "harvest", "--db", f"sqlite:///{db}"]
+def command(
+    db: Path, base_url: str | None, *args: str, spiders: tuple[str, ...] = ("liyang",)
+) -> list[str]:
+    """`industry-news harvest SPIDERS --db sqlite:///db -a base_url=… ARGS` (the liyang spider
+    alone by default: every other profile would crawl its live portal)."""
+    out = [sys.executable, "-m", "industry_news.cli", "harvest", *spiders]
+    out += ["--db", f"sqlite:///{db}"]
     if base_url is not None:
         out += ["-a", f"base_url={base_url}"]
     return out + list(args)
 
 
 def harvest(
-    db: Path, base_url: str | None, *args: str, fast: bool = True, timeout: float = 60
+    db: Path,
+    base_url: str | None,
+    *args: str,
+    fast: bool = True,
+    timeout: float = 60,
+    spiders: tuple[str, ...] = ("liyang",),
 ) -> subprocess.CompletedProcess[str]:
     """Run a harvest to its end from db's folder (not the project's)."""
     return subprocess.run(
-        command(db, base_url, *(FAST if fast else ()), *args),
+        command(db, base_url, *(FAST if fast else ()), *args, spiders=spiders),
         cwd=db.parent,
         env=environment(),
         capture_output=True,

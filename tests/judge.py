@@ -20,7 +20,6 @@ from industry_news.cleaning import clean_paragraphs
 from industry_news.dates import SHANGHAI, read_date
 from industry_news.extract import extract_article, parse_html
 from industry_news.profiles import get_profile
-from industry_news.spiders.liyang import LiyangSpider
 from industry_news.urls import Rebaser
 from tests.generated.markup import Article, Page, clean, generate_page, load_articles
 
@@ -36,7 +35,7 @@ ATTRIBUTION = re.compile(
 """Attribution the archive keeps on purpose (README, Boilerplate): who edited, checked, wrote
 or first published the article. The generator pastes such lines among a source's footers."""
 _BARE_LABEL = re.compile(r"^\S{1,8}\s*[:：]$")
-RESOLVE = Rebaser(LiyangSpider.portal_url, LiyangSpider.portal_hosts)
+RESOLVE = Rebaser(get_profile("liyang").base_url, get_profile("liyang").all_hosts)
 PROFILE = get_profile("liyang")
 RENDERED_AT = datetime(2025, 5, 21, 9, 30, tzinfo=SHANGHAI)
 

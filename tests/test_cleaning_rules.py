@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from industry_news.cleaning import CleanResult, clean_paragraphs, rule_names
-from industry_news.profiles import GENERIC, PROFILES, get_profile
+from industry_news.profiles import GENERIC, all_profiles, get_profile
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "boilerplate").glob("*.json"))
 LIYANG = get_profile("liyang")
@@ -255,10 +255,10 @@ def test_whitespace_is_normalised_and_empty_lines_dropped() -> None:
 
 
 def test_profiles() -> None:
-    assert PROFILES["liyang"].display_name == "溧阳厂房网"
-    assert get_profile("liyang") is PROFILES["liyang"]
-    unknown = get_profile("wuxi")
-    assert unknown.name == "wuxi"
+    assert all_profiles().profiles["liyang"].display_name == "溧阳厂房网"
+    assert get_profile("liyang") is all_profiles().profiles["liyang"]
+    unknown = get_profile("no_such_portal")
+    assert unknown.name == "no_such_portal"
     assert unknown.contact_names == unknown.hotlines == unknown.whitelist == ()
 
 

@@ -18,7 +18,6 @@ from industry_news.cleaning import clean_paragraphs
 from industry_news.dates import parse_display_date
 from industry_news.extract import extract_article, parse_html
 from industry_news.profiles import get_profile
-from industry_news.spiders.liyang import LiyangSpider
 from industry_news.urls import Rebaser
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -31,7 +30,7 @@ def read_page(name: str) -> dict:
     case = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
     body = (CORPUS / f"{name}.html").read_bytes()
     response = HtmlResponse(case["url"], body=body, headers={"Content-Type": "text/html"})
-    resolve = Rebaser(LiyangSpider.portal_url, LiyangSpider.portal_hosts)
+    resolve = Rebaser(get_profile("liyang").base_url, get_profile("liyang").all_hosts)
     got = extract_article(parse_html(response.text), case["url"], resolve)
     cleaned = clean_paragraphs(got.paragraphs, get_profile("liyang"))
     shown = parse_display_date(got.date_text, datetime.fromisoformat(case["reference"]))

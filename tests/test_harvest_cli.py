@@ -32,7 +32,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["harvest", "nope"], "unknown spider 'nope' (available: liyang)"),
+        (["harvest", "nope"], "unknown spider 'nope' (available: liyang, portal, wuxi)"),
         (["harvest", "-a", "base_url"], "malformed -a 'base_url': expected NAME=VALUE"),
         (["harvest", "-s", "=1"], "malformed -s '=1': expected NAME=VALUE"),
         (["harvest", "--refresh-days", "-1"], "--refresh-days must be 0 or more, got -1"),
@@ -74,7 +74,7 @@ def test_settings_and_log_file(tmp_path: Path) -> None:
     settings = harvest_settings(args)
     assert settings.get("INDUSTRY_NEWS_DB") == "sqlite:////x.db"
     assert settings.getint("RETRY_TIMES") == 7
-    assert "industry_news.pipelines.store.StorePipeline" in settings.getdict("ITEM_PIPELINES")
+    assert "pipelines.store.StorePipeline" in settings.getdict("ITEM_PIPELINES")
     handler = log_handler(settings, str(tmp_path / "h.log"))
     assert isinstance(handler, RotatingFileHandler)
     assert (handler.maxBytes, handler.backupCount) == (5 * 1024 * 1024, 5)

@@ -13,7 +13,7 @@ from tests.portal.model import now
 
 pytestmark = pytest.mark.clock
 
-FAILING = ("-s", "SPIDER_MODULES=industry_news.spiders,tests.spiders.failing_extraction")
+FAILING = ("-s", "SPIDER_MODULES=spiders,tests.broken_spiders.failing_extraction")
 
 
 def _article_paths(requests: list[str]) -> set[str]:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from industry_news.urls import Kind, Rebaser, canonical, classify, listing_key, page_number
+from industry_news.schemes import Kind, classify, listing_key, page_number
+from industry_news.urls import Rebaser, canonical
 
 LIVE = "http://liyang.021cf.cn"
 

@@ -4,7 +4,7 @@ It rests on cues that survive a change of theme, one module each around the pars
 (`document`): the 当前位置 breadcrumb (`breadcrumb`), the page <title> against the page's
 headings (`title`), the meta line's shape (`meta`), the 相关文章 heading (`related`), and text
 density between the meta line and that heading (`body`). The portal theme's own selectors (see
-`industry_news.selectors`) are only a fast path.
+`industry_news.selectors`) are only a fast path, taken when asked for.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from industry_news.extract.masthead import masthead
 from industry_news.extract.meta import Meta, find_meta
 from industry_news.extract.related import Related, find_related, related_entries
 from industry_news.extract.title import find_title
+from industry_news.selectors import THEMES
 
 __all__ = [
     "Extracted",
@@ -66,11 +67,16 @@ class Extracted:
     related: tuple[Related, ...] = ()
 
 
-def extract_article(root: HtmlElement | None, url: str, resolve: Resolver) -> Extracted:
-    """Read an article page (see `parse_html`). Fields the page does not show come back empty."""
+def extract_article(
+    root: HtmlElement | None, url: str, resolve: Resolver, theme: str = ""
+) -> Extracted:
+    """Read an article page (see `parse_html`). Fields the page does not show come back empty.
+
+    `theme` names a known theme (`selectors.THEMES`) whose selectors are tried first.
+    """
     if root is None:
         return Extracted()
-    doc = Document(root, url, resolve)
+    doc = Document(root, url, resolve, THEMES.get(theme))
     crumb = find_breadcrumb(doc)
     title_el = find_title(doc, crumb)
     title = text(title_el) if title_el is not None else ""

@@ -25,9 +25,10 @@ def body_containers(doc: Document, skip: set[HtmlElement], lo: int, hi: int) -> 
     The element whose paragraphs carry the most non-link text wins; siblings that carry a fair
     share too (an article split over several sections) join it.
     """
-    fast = [el for el in cue.TPURE_BODY(doc.root) if lo < doc.order[el] < hi]
-    if len(fast) == 1:
-        return fast
+    if doc.theme is not None:
+        fast = [el for el in doc.theme.body(doc.root) if lo < doc.order[el] < hi]
+        if len(fast) == 1:
+            return fast
     scores: dict[HtmlElement, float] = defaultdict(float)
     weights: dict[HtmlElement, int] = {}
 

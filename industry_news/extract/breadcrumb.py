@@ -17,7 +17,7 @@ _HOME_LINKS = etree.XPath(
 
 
 def find_breadcrumb(doc: Document) -> HtmlElement | None:
-    for el in cue.TPURE_BREADCRUMB(doc.root):
+    for el in doc.theme.breadcrumb(doc.root) if doc.theme is not None else ():
         if cue.BREADCRUMB_LABEL.match(text(el)):
             return el
     # Every label holds 位置 (当前位置, 您的位置, 所在位置…).

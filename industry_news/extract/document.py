@@ -17,7 +17,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
-from industry_news.urls import is_home
+from industry_news.schemes import is_home
+from industry_news.selectors import ThemeSelectors
 
 Resolver = Callable[[str], str | None]
 
@@ -95,8 +96,11 @@ def _resolved(base: str, href: str, resolve: Resolver) -> str | None:
 class Document:
     """A parsed page with document order at hand."""
 
-    def __init__(self, root: HtmlElement, url: str, resolve: Resolver) -> None:
+    def __init__(
+        self, root: HtmlElement, url: str, resolve: Resolver, theme: ThemeSelectors | None = None
+    ) -> None:
         self.root = root
+        self.theme = theme
         self.elements: list[HtmlElement] = list(root.iter(etree.Element))
         n = len(self.elements)
         self.order: dict[HtmlElement, int] = dict(zip(self.elements, range(n), strict=True))

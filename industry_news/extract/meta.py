@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
 from industry_news.extract.document import Document, squash, tag, text
-from industry_news.urls import Kind, classify, is_home
+from industry_news.schemes import Kind, classify, is_home
 
 MAX_META_CHARS = 160
 _CANDIDATES = 12

@@ -8,7 +8,7 @@ from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
 from industry_news.extract.document import Document, opening, squash, tag, text
-from industry_news.urls import Kind, classify
+from industry_news.schemes import Kind, classify
 
 
 @dataclass(frozen=True)

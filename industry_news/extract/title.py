@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from industry_news import selectors as cue
 from industry_news.extract.body import body_containers
 from industry_news.extract.document import Document, squash, tag, text
-from industry_news.urls import Kind, classify
+from industry_news.schemes import Kind, classify
 
 _SEPARATOR_CJK = frozenset("丨｜")
 _TITLE_CLASS = re.compile(r"title|biaoti|headline|heading|^bt$|^tit$", re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""Synthetic replays of 溧阳厂房网 (liyang.021cf.cn): content model, markups, loopback server."""
+"""Synthetic replays of 溧阳厂房网 (liyang.021cf.cn) and of other portals: content model, site
+identities (sites), URL schemes (schemes), markups, loopback server, the six network replays."""
 
 from .model import (
     Article,
@@ -10,22 +11,33 @@ from .model import (
     make_portal,
     make_seed_portal,
 )
-from .render import MARKUPS, NOT_FOUND, Page, render_article, render_site
+from .network import Replay, network_replays, shared_stories
+from .render import ALL_MARKUPS, MARKUPS, NOT_FOUND, Page, render_article, render_site
+from .schemes import SCHEMES, Scheme
 from .server import ReplayServer
+from .sites import SITES, Site
 
 __all__ = [
+    "ALL_MARKUPS",
     "MARKUPS",
     "NOT_FOUND",
+    "SCHEMES",
+    "SITES",
     "Article",
     "Category",
     "Page",
     "Portal",
+    "Replay",
     "ReplayServer",
+    "Scheme",
+    "Site",
     "expected_item",
     "expected_items",
     "grow_portal",
     "make_portal",
     "make_seed_portal",
+    "network_replays",
     "render_article",
     "render_site",
+    "shared_stories",
 ]

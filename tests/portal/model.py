@@ -1,7 +1,10 @@
-"""The content of a replayed 溧阳厂房网 (liyang.021cf.cn): the source of truth of the replays.
+"""The content of a replayed portal (by default 溧阳厂房网, liyang.021cf.cn): the source of
+truth of the replays.
 
 Titles and paragraphs are real article texts (tests/real/texts); the portal's furniture (its
-contact block, copyright, categories, authors, dates) follows PORTAL.md and the seed page.
+contact block, copyright, categories, authors, dates) follows PORTAL.md and the seed page for
+溧阳厂房网, and `sites.Site` for the other portals. `Portal.site` says which portal it is,
+`Portal.scheme` (schemes.py) where its pages live.
 
 Every markup in `render` shows this content; `expected_item` says what the archive must hold.
 """
@@ -10,16 +13,20 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .schemes import ZBLOG, Scheme
+from .sites import LIYANG, Site
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-LIVE_HOST = "http://liyang.021cf.cn"
-SITE = "liyang"
-SITE_NAME = "溧阳厂房网"
+LIVE_HOST = LIYANG.host
+SITE = LIYANG.key
+SITE_NAME = LIYANG.name
 DEFAULT_RENDERED_AT = datetime(2025, 5, 21, 9, 30, 0, tzinfo=SHANGHAI)
 EXCERPT_CHARS = 120
 ABSOLUTE_FORMATS = (
@@ -39,6 +46,7 @@ MARKUP_DATE_FORMAT = {
     "mobile": RELATIVE,
     "wordpress": "Y年n月j日",
     "legacy": "Y-m-d",
+    "gov": "Y-m-d H:i",
 }
 """The date setting each markup uses unless told otherwise."""
 MARKUP_ENCODING = {"cms": "gbk", "legacy": "gb2312"}
@@ -46,27 +54,18 @@ MARKUP_ENCODING = {"cms": "gbk", "legacy": "gb2312"}
 
 "gb2312" is a label, as old pages declare it: the bytes are GBK, as browsers decode that label.
 """
-MARKUPS_WITHOUT_EXCERPTS = frozenset({"cms", "legacy"})
+MARKUPS_WITHOUT_EXCERPTS = frozenset({"cms", "legacy", "gov"})
 """Markups whose related lists show no excerpt: the archive holds "" for each."""
 
-CATEGORY_NAMES = ("常州溧阳产业信息", "溧阳招商政策", "园区动态")
-TAG_NAMES = ("溧阳", "新能源", "厂房出租", "招商引资", "产业政策", "重大项目", "标准厂房")
-AUTHORS = ("admin", "admin", "admin", "admin", "葛毅明", "liyang021")
+CATEGORY_NAMES = LIYANG.category_names
+TAG_NAMES = LIYANG.tag_names
+AUTHORS = LIYANG.authors
 
-CONTACT_BLOCK = (
-    "葛毅明微信号",
-    "产业招商/厂房土地租售:400 0123 021",
-    "或微信/手机:13391219793",
-    "请说明您的需求、用途、税收、公司、联系人、手机号,以便快速帮您对接资源。",
-    "长按/扫一扫加葛毅明的微信号",
-)
+CONTACT_BLOCK = LIYANG.contact_block
 """The portal's contact block as editors paste it into articles (text as in the seed)."""
-GOV_FOOTER = (
-    "主办:常州市人民政府办公室承办:常州市大数据管理局版权所有:常州市人民政府电子邮箱:br>",
-    "地址: 常州市龙城大道1280号 (市行政中心)3号楼B座116室技术支持电线号",
-)
+GOV_FOOTER = LIYANG.gov_footer
 """A footer copied along with an article from a government source site (mangled as seen)."""
-CONTACT_QR = "/zb_users/upload/2023/05/202305121420361.jpg"
+CONTACT_QR = LIYANG.contact_qr
 
 
 @dataclass(frozen=True)
@@ -75,6 +74,8 @@ class Category:
 
     id: int
     name: str
+    slug: str = ""
+    """The category's directory name or slug, for schemes whose paths use one."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,10 @@ class Portal:
     rendered_at: datetime
     per_page: int = 5
     tags: list[Tag] = field(default_factory=list)
+    site: Site = LIYANG
+    """Which portal this is (its archive key, name, host, furniture)."""
+    scheme: Scheme = ZBLOG
+    """Where its pages live (URL paths of articles and listings)."""
 
     def article(self, article_id: int) -> Article:
         """The article with this id."""
@@ -133,6 +138,22 @@ class Portal:
         """Articles as listings show them."""
         return sorted(self.articles, key=lambda a: (a.published_at, a.id), reverse=True)
 
+    def article_path(self, article: Article | int) -> str:
+        """The article's canonical URL path under the portal's scheme."""
+        if isinstance(article, int):
+            article = self.article(article)
+        return self.scheme.article_path(article, self.category(article.category_id))
+
+    def article_url(self, base_url: str, article: Article | int) -> str:
+        """The article's canonical URL under base_url."""
+        return base_url.rstrip("/") + self.article_path(article)
+
+    def alt_path(self, article: Article | int) -> str | None:
+        """The second URL form the portal's CMS serves the article under (None: none)."""
+        if isinstance(article, int):
+            article = self.article(article)
+        return self.scheme.alt_path(article, self.category(article.category_id))
+
 
 def now() -> datetime:
     """The current instant in Asia/Shanghai, whole seconds: a rendered_at for live crawls.
@@ -147,8 +168,12 @@ def now() -> datetime:
 
 
 def body_text(article: Article) -> str:
-    """The genuine body as the archive must hold it."""
-    return "\n\n".join(article.paragraphs)
+    """The genuine body as the archive must hold it: a first line that only repeats the title
+    is the title shown again, not body (README, Extraction)."""
+    paragraphs = article.paragraphs
+    if paragraphs and paragraphs[0] == article.title:
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(paragraphs)
 
 
 def excerpt(article: Article) -> str:
@@ -258,6 +283,9 @@ def ascii_portal(portal: Portal) -> Portal:
 
 # ---------------------------------------------------------------- expectations
 
+ATTRIBUTION = re.compile(r"^[（(]?(?:文章)?(?:来源|责任编辑)[：:]")
+"""Lines that say where an article came from or who edited it: the archive keeps them."""
+
 SPECIALS = ("broken", "no_body", "empty", "404", "500", "status", "huge")
 """Per-article overrides of `render.render_site(specials=...)`; "status" means 404."""
 UNFETCHABLE = ("empty", "404", "500", "status")
@@ -267,7 +295,7 @@ UNFETCHABLE = ("empty", "404", "500", "status")
 def expected_item(
     portal: Portal,
     article: Article,
-    base_url: str = LIVE_HOST,
+    base_url: str | None = None,
     *,
     markup: str = "tpure",
     date_format: str | None = None,
@@ -278,13 +306,13 @@ def expected_item(
     if punct == "ascii":
         portal, article = ascii_portal(portal), ascii_article(article)
     fmt = date_format or MARKUP_DATE_FORMAT[markup]
-    base = base_url.rstrip("/")
+    base = (base_url or portal.site.host).rstrip("/")
     no_body = special == "no_body"
     published = article.published_at.astimezone(SHANGHAI)
     excerpts = markup not in MARKUPS_WITHOUT_EXCERPTS
     return {
-        "url": post_url(base, article.id),
-        "site": SITE,
+        "url": portal.article_url(base, article),
+        "site": portal.site.key,
         "title": article.title,
         "original_title": "" if no_body else article.original_title,
         "author": article.author,
@@ -294,7 +322,7 @@ def expected_item(
         "body": "" if no_body else body_text(article),
         "related": [
             {
-                "url": post_url(base, rid),
+                "url": portal.article_url(base, rid),
                 "title": portal.article(rid).title,
                 "excerpt": excerpt(portal.article(rid)) if excerpts else "",
             }
@@ -505,6 +533,7 @@ def _make_article(
     category_id: int,
     used: set[str],
     n_tags: int,
+    site: Site = LIYANG,
 ) -> Article:
     """An article of the portal: a real text (title and paragraphs) nobody here wrote, with the
     portal's own furniture around it and lookalike prose among its paragraphs."""
@@ -526,9 +555,18 @@ def _make_article(
         )
     boilerplate: list[list[str]] = []
     if i % 10 < 6:
-        boilerplate.append(list(CONTACT_BLOCK))
+        boilerplate.append(list(site.contact_block))
     if i % 7 == 3:
-        boilerplate.insert(0, list(GOV_FOOTER))
+        boilerplate.insert(0, list(site.gov_footer))
+    if site.pasted:  # a draw of its own: the main sequence stays that of the original replay
+        paste = random.Random(f"{site.key}-pasted-{article_id}")
+        for block in [list(block) for block in site.pasted if paste.random() < 0.5]:
+            # Attribution (来源, 责任编辑) is kept on purpose, as the README's Boilerplate says:
+            # it is text of the article.
+            if all(ATTRIBUTION.match(line) for line in block):
+                paragraphs += block
+            else:
+                boilerplate.append(block)
     at = 2 if i % 9 == 4 and len(paragraphs) >= 3 and boilerplate else None
     comments = []
     if i % 6 == 2:
@@ -538,13 +576,13 @@ def _make_article(
         id=article_id,
         title=title,
         original_title=original,
-        author=rng.choice(AUTHORS),
+        author=rng.choice(site.authors),
         category_id=category_id,
         views=rng.randint(3, 4800),
         published_at=published,
         paragraphs=paragraphs,
         boilerplate=boilerplate,
-        tag_ids=sorted(rng.sample(range(1, n_tags + 1), rng.randint(1, 3))),
+        tag_ids=sorted(rng.sample(range(1, n_tags + 1), rng.randint(1, 3))) if n_tags else [],
         boilerplate_at=at,
         comments=comments,
     )
@@ -568,17 +606,28 @@ def make_portal(
     rendered_at: datetime = DEFAULT_RENDERED_AT,
     per_page: int = 5,
     categories: int = 2,
+    *,
+    site: Site = LIYANG,
+    scheme: Scheme = ZBLOG,
+    avoid_texts: frozenset[str] = frozenset(),
 ) -> Portal:
-    """A deterministic portal; every relative-date unit occurs when n_articles >= 18."""
-    if not 1 <= categories <= len(CATEGORY_NAMES):
-        raise ValueError(f"categories must be 1..{len(CATEGORY_NAMES)}")
-    rng = random.Random(f"liyang-portal-{seed}")
-    cats = [Category(k + 1, CATEGORY_NAMES[k]) for k in range(categories)]
-    tags = [Tag(k + 1, name) for k, name in enumerate(TAG_NAMES)]
-    used: set[str] = set()
+    """A deterministic portal; every relative-date unit occurs when n_articles >= 18.
+
+    site/scheme: which portal, under which URL scheme (default: 溧阳厂房网, Z-BlogPHP);
+    avoid_texts: titles and paragraphs the portal must not carry (another portal's stories).
+    """
+    names = site.category_names
+    if not 1 <= categories <= len(names):
+        raise ValueError(f"categories must be 1..{len(names)}")
+    rng = random.Random(f"{site.key}-portal-{seed}")
+    cats = [
+        Category(site.category_id(k), names[k], site.category_slug(k)) for k in range(categories)
+    ]
+    tags = [Tag(k + 1, name) for k, name in enumerate(site.tag_names)]
+    used: set[str] = set(avoid_texts)
     articles = []
     for i, elapsed in enumerate(_elapsed_list(n_articles, rng)):
-        article_id = 7000 + 13 * i + rng.randint(0, 9)
+        article_id = site.id_base + 13 * i + rng.randint(0, 9)
         articles.append(
             _make_article(
                 rng,
@@ -588,17 +637,18 @@ def make_portal(
                 cats[i % categories].id,
                 used,
                 len(tags),
+                site,
             )
         )
     _relate(articles, rng)
-    return Portal(cats, articles, rendered_at, per_page, tags)
+    return Portal(cats, articles, rendered_at, per_page, tags, site, scheme)
 
 
 def grow_portal(portal: Portal, n_new: int, rendered_at: datetime, seed: int = 1) -> Portal:
     """The same portal later: n_new articles published since portal.rendered_at, old ones kept."""
     if rendered_at <= portal.rendered_at:
         raise ValueError("a grown portal is rendered later")
-    rng = random.Random(f"liyang-grow-{seed}")
+    rng = random.Random(f"{portal.site.key}-grow-{seed}")
     used = {a.title for a in portal.articles} | {p for a in portal.articles for p in a.paragraphs}
     last = max(a.id for a in portal.articles)
     span = rendered_at - portal.rendered_at
@@ -614,6 +664,7 @@ def grow_portal(portal: Portal, n_new: int, rendered_at: datetime, seed: int = 1
             portal.categories[(len(portal.articles) + k) % len(portal.categories)].id,
             used,
             len(portal.tags),
+            portal.site,
         )
         older = [a.id for a in portal.articles + new]
         article.related_ids = rng.sample(older, min(4, len(older)))

@@ -8,13 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import (
-    LIVE_HOST,
     MARKUP_DATE_FORMAT,
     MARKUP_ENCODING,
     SPECIALS,
     Portal,
     ascii_portal,
-    post_path,
     to_ascii,
 )
 from .theme import (  # noqa: F401  (re-exported: the shared core's public names)
@@ -29,12 +27,34 @@ from .theme import (  # noqa: F401  (re-exported: the shared core's public names
     home_path,
     tag_path,
 )
-from .themes import THEMES, Cms, Html5, Legacy, Mobile, Table, Tpure, Wordpress  # noqa: F401
+from .themes import THEMES, Cms, Gov, Html5, Legacy, Mobile, Table, Tpure, Wordpress  # noqa: F401
 
 MARKUPS = ("tpure", "table", "html5", "cms", "mobile", "wordpress", "legacy")
+"""The markups of the 溧阳厂房网 replays (crawled by the liyang spider in every markup)."""
+ALL_MARKUPS = (*MARKUPS, "gov")
+"""Every markup, with the government-CMS one (themes/gov.py)."""
+SITE_HOST = "<site host>"
+"""Default of render_site's absolute_links_host: the portal's own live host (site.host)."""
 NOT_FOUND = "<404>"
 """Key of the themed 404 page in `render_site`'s result (served for unknown paths)."""
 ROBOTS = "User-agent: *\nDisallow: /zb_system/\nDisallow: /zb_users/plugin/\nAllow: /\n"
+ROBOTS_BY_SCHEME = {
+    "zblog": ROBOTS,
+    "dedecms": (
+        "User-agent: *\nDisallow: /dede/\nDisallow: /include/\nDisallow: /member/\n"
+        "Disallow: /plus/search.php\nDisallow: /plus/guestbook.php\nDisallow: /templets/\n"
+        "Disallow: /data/\nDisallow: /uploads/\n"
+    ),
+    "phpcms": (
+        "User-agent: *\nDisallow: /caches\nDisallow: /phpcms\nDisallow: /install\n"
+        "Disallow: /phpsso_server\nDisallow: /api\nDisallow: /admin.php\n"
+    ),
+    "wordpress": (
+        "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
+        "Sitemap: {host}/wp-sitemap.xml\n"
+    ),
+}
+"""robots.txt as each CMS ships it (others: none, the server's 404)."""
 BROWSER_CODECS = {"gb2312": "gbk"}
 """Python codecs for charset labels as browsers read them (a "gb2312" page is GBK)."""
 
@@ -81,7 +101,7 @@ def render_site(
     portal: Portal,
     markup: str = "tpure",
     *,
-    absolute_links_host: str | None = LIVE_HOST,
+    absolute_links_host: str | None = SITE_HOST,
     encoding: str | None = None,
     specials: dict[int, str] | None = None,
     date_format: str | None = None,
@@ -94,7 +114,13 @@ def render_site(
     date_format: "relative" or one of model.ABSOLUTE_FORMATS (default: the markup's own);
     punct="ascii" renders the portal with ASCII ：，（）；！？ everywhere (see model.ascii_portal);
     body_style="br" renders tpure article bodies as <br>-separated text inside div.single;
-    specials: {article_id: "broken"|"no_body"|"empty"|"404"|"500"|"status"|"huge"}.
+    specials: {article_id: "broken"|"no_body"|"empty"|"404"|"500"|"status"|"huge"};
+    absolute_links_host: links are this host + path (default: the portal's live host,
+    portal.site.host; None: root-relative links, or relative ones where the markup uses them).
+
+    Paths come from portal.scheme: articles at their canonical path, and (where the scheme
+    serves it) at the second form too (`alt_status` 200: the same page; 301: a redirect to the
+    canonical path, root-relative). Paths with a query are keys as linked.
     """
     if markup not in THEMES:
         raise ValueError(f"unknown markup {markup!r}; one of {MARKUPS}")
@@ -105,6 +131,8 @@ def render_site(
         portal.article(article_id)
     if punct == "ascii":
         portal = ascii_portal(portal)
+    if absolute_links_host == SITE_HOST:
+        absolute_links_host = portal.site.host
     encoding = encoding or MARKUP_ENCODING.get(markup, "utf-8")
     theme = THEMES[markup](
         portal, absolute_links_host, encoding, date_format or MARKUP_DATE_FORMAT[markup], body_style
@@ -116,14 +144,18 @@ def render_site(
             html = to_ascii(html)
         return Page(status, html.encode(codec(theme.charset), errors="xmlcharrefreplace"), ctype)
 
-    site: dict[str, Page] = {"/robots.txt": Page(200, ROBOTS.encode(), "text/plain")}
+    site: dict[str, Page] = {}
+    robots = ROBOTS_BY_SCHEME.get(portal.scheme.name)
+    if robots is not None:
+        robots = robots.replace("{host}", (absolute_links_host or portal.site.host).rstrip("/"))
+        site["/robots.txt"] = Page(200, robots.encode(), "text/plain")
     for listing in theme.listings():
         site[listing.path(listing.n)] = page(theme.listing_page(listing))
     not_found = page(theme.error_page(), 404)
     site[NOT_FOUND] = not_found
     for article in portal.articles:
         special = specials.get(article.id)
-        path = post_path(article.id)
+        path = portal.article_path(article)
         if special in ("404", "status"):
             site[path] = not_found
         elif special == "500":
@@ -135,9 +167,16 @@ def render_site(
             if special == "broken":
                 html = break_markup(html)
             site[path] = page(html)
+        alt = portal.alt_path(article) if portal.scheme.serves_alt else None
+        if alt:
+            if portal.scheme.alt_status == 301:
+                moved = Page(301, b"", "text/html; charset=utf-8", {"Location": path})
+                site[alt] = moved
+            else:
+                site[alt] = site[path]
     return site
 
 
 def render_article(portal: Portal, article_id: int, markup: str = "tpure", **options) -> Page:
     """One article page (options as for `render_site`)."""
-    return render_site(portal, markup, **options)[post_path(article_id)]
+    return render_site(portal, markup, **options)[portal.article_path(article_id)]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .render import NOT_FOUND, Page
 
@@ -17,6 +17,14 @@ _FALLBACK_404 = Page(
     "<body><h1>404</h1><p>页面不存在</p></body></html>".encode(),
     "text/html; charset=utf-8",
 )
+
+
+def request_key(raw_path: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A request path as the CMS reads it: percent-escapes decoded, query parameters unordered
+    (`&amp;` as a separator too, as some crawlers send hrefs copied raw)."""
+    parts = urlsplit(raw_path)
+    query = parts.query.replace("&amp;", "&")
+    return unquote(parts.path), tuple(sorted(parse_qsl(query, keep_blank_values=True)))
 
 
 class ReplayServer:
@@ -29,6 +37,7 @@ class ReplayServer:
     def __init__(self, pages: dict[str, Page], date_header: datetime | None = None) -> None:
         self._lock = threading.Lock()
         self._pages = dict(pages)
+        self._keys = self._index(self._pages)
         self._date = date_header
         self._log: list[tuple[str, str]] = []
         self._httpd: ThreadingHTTPServer | None = None
@@ -56,8 +65,13 @@ class ReplayServer:
         """Serve another site from now on (and another Date header if given)."""
         with self._lock:
             self._pages = dict(pages)
+            self._keys = self._index(self._pages)
             if date_header is not None:
                 self._date = date_header
+
+    @staticmethod
+    def _index(pages: dict[str, Page]) -> dict[tuple, str]:
+        return {request_key(path): path for path in pages if path.startswith("/")}
 
     @property
     def base_url(self) -> str:
@@ -69,8 +83,10 @@ class ReplayServer:
     def _respond(self, method: str, raw_path: str) -> tuple[Page, datetime | None]:
         with self._lock:
             self._log.append((method, raw_path))
-            pages, date = self._pages, self._date
+            pages, keys, date = self._pages, self._keys, self._date
         page = pages.get(raw_path)
+        if page is None and request_key(raw_path) in keys:
+            page = pages[keys[request_key(raw_path)]]
         if page is None:
             page = pages.get(urlsplit(raw_path).path)  # the engine ignores unknown queries
         if page is None:

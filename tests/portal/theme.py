@@ -1,6 +1,9 @@
 """The base of every markup: `Theme` (links, dates, body segments, site structure), paths, `Listing`.
 
 Each markup subclasses `Theme` in its own module under `themes/`; `render.render_site` drives them.
+A theme takes its paths from the portal's scheme (`self.post_path`, `self.category_path` …, None
+where the CMS has no such page: the markup then omits the link) and its furniture from the
+portal's site (`self.site`). The module-level path functions are Z-BlogPHP's (the default).
 """
 
 from __future__ import annotations
@@ -13,23 +16,18 @@ from html import escape
 from math import ceil
 
 from .model import (
-    CONTACT_BLOCK,
-    CONTACT_QR,
     RELATIVE,
     SHANGHAI,
     Article,
     Portal,
     excerpt,
     php_date,
-    post_path,
     relative_parts,
 )
+from .sites import LIYANG
 
-COPYRIGHT = (
-    "版权声明：本文由溧阳厂房网发布，如需转载请注明出处。部份内容收集于网络，"
-    "如有不妥之处请联系我们删除 400-0123-021 或 13391219793"
-)
-ICP = "苏ICP备18052236号-2"
+COPYRIGHT = LIYANG.copyright
+ICP = LIYANG.icp
 HUGE_BYTES = 5_000_000
 
 
@@ -95,6 +93,8 @@ class Theme:
         body_style: str,
     ) -> None:
         self.portal = portal
+        self.site = portal.site
+        self.scheme = portal.scheme
         self.host = host.rstrip("/") if host else ""
         self.encoding = encoding
         self.charset = "gbk" if encoding.lower() in ("gbk", "gb2312", "gb18030") else "utf-8"
@@ -110,8 +110,48 @@ class Theme:
     def href(self, path: str) -> str:
         return e(self.host + path)
 
+    def post_path(self, article: Article) -> str:
+        """The article's canonical path."""
+        return self.portal.article_path(article)
+
     def post(self, article: Article) -> str:
-        return self.href(post_path(article.id))
+        return self.href(self.post_path(article))
+
+    def hot_post(self, article: Article) -> str:
+        """The article's link in hot/ranking lists (the scheme's second form if it says so)."""
+        alt = self.portal.alt_path(article)
+        if self.scheme.alt_linked == "hot" and alt:
+            return self.href(alt)
+        return self.post(article)
+
+    def short_link(self, article: Article) -> str | None:
+        """The article's short link shown on its page (None: the scheme has none)."""
+        alt = self.portal.alt_path(article)
+        return self.href(alt) if self.scheme.alt_linked == "short" and alt else None
+
+    @property
+    def linked_tags(self) -> list:
+        """The tags the pages show (none where the CMS has no tag pages)."""
+        return list(self.portal.tags) if self.scheme.has_tags else []
+
+    def home_path(self, n: int = 1) -> str:
+        return self.scheme.home_path(n) or "/"
+
+    def category_path(self, category_id: int, n: int = 1) -> str:
+        return self.scheme.category_path(self.portal.category(category_id), n)
+
+    def tag_path(self, tag_id: int, n: int = 1) -> str | None:
+        """A tag listing's path (None: the CMS has no tag pages)."""
+        if not self.scheme.has_tags:
+            return None
+        tag = next(t for t in self.portal.tags if t.id == tag_id)
+        return self.scheme.tag_path(tag, n)
+
+    def author_path(self, author: str, n: int = 1) -> str | None:
+        """An author listing's path (None: the CMS has no author pages)."""
+        if not self.scheme.has_authors:
+            return None
+        return self.scheme.author_path(self.author_ids[author], author, n)
 
     def date_parts(self, article: Article) -> tuple[str, str]:
         if self.date_format == RELATIVE:
@@ -126,7 +166,7 @@ class Theme:
         return self.portal.category(article.category_id).name
 
     def cat_href(self, article: Article) -> str:
-        return self.href(category_path(article.category_id))
+        return self.href(self.category_path(article.category_id))
 
     def hot(self) -> list[Article]:
         return sorted(self.portal.articles, key=lambda a: (-a.views, a.id))[:6]
@@ -142,8 +182,9 @@ class Theme:
         out: list[tuple[str, list[str]]] = []
         if article.original_title:
             out.append(("orig", [article.original_title]))
+        contact = self.site.contact_block[0] if self.site.contact_qr else None
         blocks = [
-            ("contact" if block and block[0] == CONTACT_BLOCK[0] else "block", list(block))
+            ("contact" if block and block[0] == contact else "block", list(block))
             for block in article.boilerplate
         ]
         at = len(article.paragraphs) if article.boilerplate_at is None else article.boilerplate_at
@@ -160,7 +201,7 @@ class Theme:
         return "" if special == "no_body" else excerpt(article)[:80]
 
     def qr(self) -> str:
-        return self.href(CONTACT_QR)
+        return self.href(self.site.contact_qr or "")
 
     def thumb(self, article: Article) -> str:
         day = article.published_at.astimezone(SHANGHAI)
@@ -169,18 +210,23 @@ class Theme:
     # ---- site
     def listings(self) -> list[Listing]:
         per = self.portal.per_page
+        home = self.newest if self.scheme.home_paged else self.newest[:per]
         groups: list[tuple[str, str, list[Article], Callable[[int], str]]] = [
-            ("", "", self.newest, home_path)
+            ("", "", home, self.home_path)
         ]
         for c in self.portal.categories:
             items = [a for a in self.newest if a.category_id == c.id]
-            groups.append((c.name, c.name, items, lambda n, c=c: category_path(c.id, n)))
-        for t in self.portal.tags:
-            items = [a for a in self.newest if t.id in a.tag_ids]
-            groups.append((f"标签：{t.name}", t.name, items, lambda n, t=t: tag_path(t.id, n)))
-        for name, k in self.author_ids.items():
-            items = [a for a in self.newest if a.author == name]
-            groups.append((f"作者：{name}", name, items, lambda n, k=k: author_path(k, n)))
+            groups.append((c.name, c.name, items, lambda n, c=c: self.category_path(c.id, n)))
+        if self.scheme.has_tags:
+            for t in self.portal.tags:
+                items = [a for a in self.newest if t.id in a.tag_ids]
+                path = lambda n, t=t: self.tag_path(t.id, n) or ""  # noqa: E731
+                groups.append((f"标签：{t.name}", t.name, items, path))
+        if self.scheme.has_authors:
+            for name in self.author_ids:
+                items = [a for a in self.newest if a.author == name]
+                path = lambda n, name=name: self.author_path(name, n) or ""  # noqa: E731
+                groups.append((f"作者：{name}", name, items, path))
         out = []
         for heading, crumb, items, path in groups:
             pages = max(1, ceil(len(items) / per))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..theme import Theme
 from .cms import Cms
+from .gov import Gov
 from .html5 import Html5
 from .legacy import Legacy
 from .mobile import Mobile
@@ -19,6 +20,7 @@ THEMES: dict[str, type[Theme]] = {
     "mobile": Mobile,
     "wordpress": Wordpress,
     "legacy": Legacy,
+    "gov": Gov,
 }
 
-__all__ = ["THEMES", "Cms", "Html5", "Legacy", "Mobile", "Table", "Tpure", "Wordpress"]
+__all__ = ["THEMES", "Cms", "Gov", "Html5", "Legacy", "Mobile", "Table", "Tpure", "Wordpress"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import SITE_NAME, Article, excerpt, php_date
-from ..theme import ICP, Listing, Theme, category_path, e
+from ..model import Article, excerpt, php_date
+from ..theme import Listing, Theme, e
 
 
 class Cms(Theme):
@@ -13,7 +13,7 @@ class Cms(Theme):
 
     def layout(self, title: str, main: str, *, description: str = "") -> str:
         nav = "".join(
-            f'<li><a href="{self.href(category_path(c.id))}">{e(c.name)}</a></li>'
+            f'<li><a href="{self.href(self.category_path(c.id))}">{e(c.name)}</a></li>'
             for c in self.portal.categories
         )
         newest = "".join(
@@ -23,7 +23,7 @@ class Cms(Theme):
         )
         hot = "".join(
             f"<li><span>{php_date(a.published_at, 'm-d')}</span>"
-            f'<a href="{self.post(a)}" title="{e(a.title)}" target="_blank">{e(a.title)}</a></li>'
+            f'<a href="{self.hot_post(a)}" title="{e(a.title)}" target="_blank">{e(a.title)}</a></li>'
             for a in self.hot()
         )
         return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -31,22 +31,22 @@ class Cms(Theme):
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset={self.charset}" />
 <title>{e(title)}</title>
-<meta name="keywords" content="溧阳厂房,溧阳招商,溧阳土地" />
-<meta name="description" content="{e(description or SITE_NAME)}" />
+<meta name="keywords" content="{self.site.city}厂房,{self.site.city}招商,{self.site.city}土地" />
+<meta name="description" content="{e(description or self.site.name)}" />
 <link href="{self.href("/templets/default/style/dedecms.css")}" rel="stylesheet" media="screen" type="text/css" />
 <script language="javascript" type="text/javascript" src="{self.href("/include/dedeajax2.js")}"></script>
 </head>
 <body class="articleview">
 <div class="top w960 center">
-  <div class="toplogo"><a href="{self.href("/")}"><img src="{self.href("/templets/default/images/logo.gif")}" alt="{SITE_NAME}" /></a></div>
-  <div class="topdate">欢迎访问{SITE_NAME}！ <a href="{self.href("/member/")}">会员中心</a> | <a href="{self.href("/data/rss/1.xml")}">RSS订阅</a></div>
+  <div class="toplogo"><a href="{self.href("/")}"><img src="{self.href("/templets/default/images/logo.gif")}" alt="{self.site.name}" /></a></div>
+  <div class="topdate">欢迎访问{self.site.name}！ <a href="{self.href("/member/")}">会员中心</a> | <a href="{self.href("/data/rss/1.xml")}">RSS订阅</a></div>
 </div>
 <div class="nav w960 center"><ul><li class="hover"><a href="{self.href("/")}">网站首页</a></li>{nav}</ul></div>
 <div class="w960 center clear mt1">
   <div class="left">
     <div class="sbox"><div class="hd"><strong>最新文章</strong></div><ul class="d1">{newest}</ul></div>
     <div class="sbox"><div class="hd"><strong>热门文章</strong></div><ul class="d1">{hot}</ul></div>
-    <div class="sbox"><div class="hd"><strong>联系我们</strong></div><div class="bd">热线：400-0123-021<br />地址：溧阳市昆仑北路</div></div>
+    <div class="sbox"><div class="hd"><strong>联系我们</strong></div><div class="bd">热线：{self.site.hotline}<br />地址：{self.site.address}</div></div>
   </div>
   <div class="right">
 {main}
@@ -55,8 +55,8 @@ class Cms(Theme):
 <div class="footer w960 center mt1 clear">
   <div class="footer_left"></div>
   <div class="footer_body">
-    <p class="powered">Copyright &copy; 2018-2025 {SITE_NAME} 版权所有 技术支持：DedeCMS</p>
-    <p class="copyright"><a href="https://beian.miit.gov.cn/" target="_blank">{ICP}</a> 客服热线：400-0123-021</p>
+    <p class="powered">Copyright &copy; 2018-2025 {self.site.name} 版权所有 技术支持：DedeCMS</p>
+    <p class="copyright"><a href="https://beian.miit.gov.cn/" target="_blank">{self.site.icp}</a> 客服热线：{self.site.hotline}</p>
   </div>
   <div class="footer_right"></div>
 </div>
@@ -92,7 +92,7 @@ class Cms(Theme):
     </div>
     {self.pagebar(listing)}"""
         title = (listing.heading or "首页") + (f"_第{listing.n}页" if listing.n > 1 else "")
-        return self.layout(f"{title}_{SITE_NAME}", main)
+        return self.layout(f"{title}_{self.site.name}", main)
 
     def pagebar(self, listing: Listing) -> str:
         if listing.pages <= 1:
@@ -157,7 +157,7 @@ class Cms(Theme):
         main = f"""    {self.position((self.cat_name(article), self.cat_href(article)), ("正文", None))}
     <div class="viewbox">
       <div class="title"><h2>{e(article.title)}</h2></div>
-      <div class="info">发布时间：{e(self.date(article))} &nbsp;来源：溧阳日报 &nbsp;作者：{e(article.author)} &nbsp;浏览次数：<span id="hits">{article.views}</span></div>
+      <div class="info">发布时间：{e(self.date(article))} &nbsp;来源：{e(self.site.source)} &nbsp;作者：{e(article.author)} &nbsp;浏览次数：<span id="hits">{article.views}</span></div>
       <div class="intro">{e(self.describe(article, special))}</div>
       <div id="content" class="content">
 {body}
@@ -172,7 +172,7 @@ class Cms(Theme):
       <form action="{self.href("/plus/feedback.php?action=send&aid=" + str(article.id))}" method="post"><textarea name="msg" cols="60" rows="4"></textarea><input type="submit" value="发表评论" /></form>
     </div>"""
         return self.layout(
-            f"{article.title}_{self.cat_name(article)}_{SITE_NAME}",
+            f"{article.title}_{self.cat_name(article)}_{self.site.name}",
             main,
             description=self.describe(article, special),
         )
@@ -181,4 +181,4 @@ class Cms(Theme):
         main = f"""    {self.position(("404", None))}
     <div class="viewbox"><div class="title"><h2>404 页面不存在</h2></div>
     <p>对不起，您访问的页面不存在或已被删除。<a href="{self.href("/")}">返回首页</a></p></div>"""
-        return self.layout(f"404_{SITE_NAME}", main)
+        return self.layout(f"404_{self.site.name}", main)

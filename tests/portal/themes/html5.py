@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import SHANGHAI, SITE_NAME, Article, excerpt
-from ..theme import COPYRIGHT, ICP, Listing, Theme, category_path, e, tag_path
+from ..model import SHANGHAI, Article, excerpt
+from ..theme import Listing, Theme, e
 
 
 class Html5(Theme):
@@ -13,25 +13,25 @@ class Html5(Theme):
 
     def layout(self, title: str, main: str, *, description: str = "") -> str:
         nav = "".join(
-            f'<li><a href="{self.href(category_path(c.id))}">{e(c.name)}</a></li>'
+            f'<li><a href="{self.href(self.category_path(c.id))}">{e(c.name)}</a></li>'
             for c in self.portal.categories
         )
         newest = "".join(
             f'<li><a href="{self.post(a)}">{e(a.title)}</a></li>' for a in self.newest[:6]
         )
-        hot = "".join(f'<li><a href="{self.post(a)}">{e(a.title)}</a></li>' for a in self.hot())
+        hot = "".join(f'<li><a href="{self.hot_post(a)}">{e(a.title)}</a></li>' for a in self.hot())
         return f"""<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="{self.charset}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{e(title)}</title>
-<meta name="description" content="{e(description or SITE_NAME)}">
+<meta name="description" content="{e(description or self.site.name)}">
 <link rel="stylesheet" href="{self.href("/zb_users/theme/html5/style.css")}">
 </head>
 <body>
 <header class="site-header">
-  <a class="brand" href="{self.href("/")}">{SITE_NAME}</a>
+  <a class="brand" href="{self.href("/")}">{self.site.name}</a>
   <nav aria-label="主菜单"><ul><li><a href="{self.href("/")}">首页</a></li>{nav}</ul></nav>
 </header>
 <div class="layout">
@@ -43,7 +43,7 @@ class Html5(Theme):
   <section class="widget"><h2>热门文章</h2><ol>{hot}</ol></section>
 </aside>
 </div>
-<footer class="site-footer"><small>© 2018–2025 {SITE_NAME} · <a href="https://beian.miit.gov.cn/">{ICP}</a></small></footer>
+<footer class="site-footer"><small>© 2018–2025 {self.site.name} · <a href="https://beian.miit.gov.cn/">{self.site.icp}</a></small></footer>
 </body>
 </html>
 """
@@ -71,7 +71,9 @@ class Html5(Theme):
             else ""
         )
         main = f"{crumb}\n{chr(10).join(items)}\n{self.pagebar(listing)}"
-        title = (listing.heading or SITE_NAME) + (f" – 第{listing.n}页" if listing.n > 1 else "")
+        title = (listing.heading or self.site.name) + (
+            f" – 第{listing.n}页" if listing.n > 1 else ""
+        )
         return self.layout(title, main)
 
     def pagebar(self, listing: Listing) -> str:
@@ -120,8 +122,8 @@ class Html5(Theme):
         if newer:
             nav.append(f'<a rel="next" href="{self.post(newer)}">下一篇：{e(newer.title)}</a>')
         tags = "".join(
-            f'<a rel="tag" href="{self.href(tag_path(t.id))}">{e(t.name)}</a>'
-            for t in self.portal.tags
+            f'<a rel="tag" href="{self.href(self.tag_path(t.id))}">{e(t.name)}</a>'
+            for t in self.linked_tags
             if t.id in article.tag_ids
         )
         related = ""
@@ -150,7 +152,7 @@ class Html5(Theme):
 {body}
   </div>
   <footer>
-    <p class="copyright">{COPYRIGHT}</p>
+    <p class="copyright">{self.site.copyright}</p>
     <p class="tags">标签：{tags}</p>
     <div class="share">分享给朋友：<button type="button">微信</button><button type="button">微博</button></div>
     <nav class="post-nav" aria-label="上下篇">{"".join(nav)}</nav>
@@ -163,9 +165,9 @@ class Html5(Theme):
 <form method="post" action="{self.href("/zb_system/cmd.php?act=cmt&postid=" + str(article.id))}"><label>发表评论<textarea name="txaArticle"></textarea></label><button>提交</button></form>
 </section>"""
         return self.layout(
-            f"{article.title} | {SITE_NAME}", main, description=self.describe(article, special)
+            f"{article.title} | {self.site.name}", main, description=self.describe(article, special)
         )
 
     def error_page(self) -> str:
         main = f'<section class="error"><h1>404</h1><p>页面不存在。</p><p><a href="{self.href("/")}">返回首页</a></p></section>'
-        return self.layout(f"页面不存在 | {SITE_NAME}", main)
+        return self.layout(f"页面不存在 | {self.site.name}", main)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..model import SITE_NAME, Article, php_date
-from ..theme import ICP, Listing, Theme, category_path, e
+from ..model import Article, php_date
+from ..theme import Listing, Theme, e
 
 
 class Legacy(Theme):
@@ -20,7 +20,7 @@ class Legacy(Theme):
         menu = " | ".join(
             [f'<a href="{self.href("/")}" class="menu">网站首页</a>']
             + [
-                f'<a href="{self.href(category_path(c.id))}" class="menu">{e(c.name)}</a>'
+                f'<a href="{self.href(self.category_path(c.id))}" class="menu">{e(c.name)}</a>'
                 for c in self.portal.categories
             ]
         )
@@ -29,22 +29,22 @@ class Legacy(Theme):
             for a in self.newest[:8]
         )
         hot = "<br>\n".join(
-            f'·<a href="{self.post(a)}" target="_blank" title="{e(a.title)}">{e(a.title[:16])}</a>'
+            f'·<a href="{self.hot_post(a)}" target="_blank" title="{e(a.title)}">{e(a.title[:16])}</a>'
             for a in self.hot()
         )
         return f"""<html>
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset={self.charset}">
 <title>{e(title)}</title>
-<meta name="keywords" content="溧阳厂房,溧阳厂房出租,溧阳土地,溧阳招商">
-<meta name="description" content="{e(description or SITE_NAME)}">
+<meta name="keywords" content="{self.site.city}厂房,{self.site.city}厂房出租,{self.site.city}土地,{self.site.city}招商">
+<meta name="description" content="{e(description or self.site.name)}">
 <link href="{self.href("/css/style.css")}" rel="stylesheet" type="text/css">
 <script language="JavaScript" src="{self.href("/js/menu.js")}"></script>
 </head>
 <body leftmargin="0" topmargin="0" marginwidth="0" marginheight="0">
 <table width="778" border="0" align="center" cellpadding="0" cellspacing="0">
   <tr>
-    <td width="220" height="80"><a href="{self.href("/")}"><img src="{self.href("/images/logo.gif")}" width="220" height="80" border="0" alt="{SITE_NAME}"></a></td>
+    <td width="220" height="80"><a href="{self.href("/")}"><img src="{self.href("/images/logo.gif")}" width="220" height="80" border="0" alt="{self.site.name}"></a></td>
     <td width="558" align="right"><img src="{self.href("/images/banner.gif")}" width="468" height="60" border="0"></td>
   </tr>
 </table>
@@ -64,15 +64,15 @@ class Legacy(Theme):
         <tr><td bgcolor="#E8E8E8"><b>热门点击</b></td></tr>
         <tr><td style="line-height:180%">{hot}</td></tr>
         <tr><td bgcolor="#E8E8E8"><b>联系我们</b></td></tr>
-        <tr><td>招商热线：400-0123-021<br>手机：13391219793<br>地址：江苏省溧阳市</td></tr>
+        <tr><td>招商热线：{self.site.hotline}<br>手机：{self.site.mobile}<br>地址：{self.site.region}</td></tr>
       </table>
     </td>
   </tr>
 </table>
 <table width="778" border="0" align="center" cellpadding="0" cellspacing="0">
   <tr><td height="1" bgcolor="#CC0000"></td></tr>
-  <tr><td align="center" height="60" style="line-height:160%">版权所有 &copy; {SITE_NAME} 2008-2025 &nbsp;<a href="https://beian.miit.gov.cn/" target="_blank">{ICP}</a><br>
-    招商热线：400-0123-021 &nbsp;建议使用IE6.0以上版本、1024*768分辨率浏览本站</td></tr>
+  <tr><td align="center" height="60" style="line-height:160%">版权所有 &copy; {self.site.name} 2008-2025 &nbsp;<a href="https://beian.miit.gov.cn/" target="_blank">{self.site.icp}</a><br>
+    招商热线：{self.site.hotline} &nbsp;建议使用IE6.0以上版本、1024*768分辨率浏览本站</td></tr>
 </table>
 </body>
 </html>
@@ -102,7 +102,7 @@ class Legacy(Theme):
 {chr(10).join(rows)}
         <tr><td colspan="2" align="center" height="30">{self.pagebar(listing)}</td></tr>
       </table>"""
-        return self.layout(f"{listing.crumb or '最新信息'}-{SITE_NAME}", main)
+        return self.layout(f"{listing.crumb or '最新信息'}-{self.site.name}", main)
 
     def pagebar(self, listing: Listing) -> str:
         p, n, pages = listing.path, listing.n, listing.pages
@@ -154,14 +154,14 @@ class Legacy(Theme):
         main = f"""{self.nav((self.cat_name(article), self.cat_href(article)), ("正文", None))}
       <table width="96%" border="0" align="center" cellpadding="0" cellspacing="0">
         <tr><td height="50" align="center"><font size="4" color="#cc0000"><b>{e(article.title)}</b></font></td></tr>
-        <tr><td align="center" height="25" bgcolor="#F7F7F7">发布日期：{e(self.date(article))} &nbsp;&nbsp;点击数：{article.views} &nbsp;&nbsp;来源：{SITE_NAME} &nbsp;&nbsp;作者：{e(article.author)}</td></tr>
+        <tr><td align="center" height="25" bgcolor="#F7F7F7">发布日期：{e(self.date(article))} &nbsp;&nbsp;点击数：{article.views} &nbsp;&nbsp;来源：{self.site.name} &nbsp;&nbsp;作者：{e(article.author)}</td></tr>
         <tr><td height="10"></td></tr>
         <tr><td class="content" style="font-size:14px;line-height:200%">{body}</td></tr>
         <tr><td height="10"></td></tr>
 {related}        <tr><td align="right" height="30">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr>
 {feedback}      </table>"""
         return self.layout(
-            f"{article.title}-{SITE_NAME}", main, description=self.describe(article, special)
+            f"{article.title}-{self.site.name}", main, description=self.describe(article, special)
         )
 
     def error_page(self) -> str:
@@ -169,4 +169,4 @@ class Legacy(Theme):
       <table width="96%" border="0" align="center" cellpadding="0" cellspacing="0">
         <tr><td height="200" align="center"><font size="4" color="#cc0000"><b>对不起，您访问的信息不存在或已被删除！</b></font><br><br><a href="javascript:history.back()">返回上一页</a> | <a href="{self.href("/")}">返回首页</a></td></tr>
       </table>"""
-        return self.layout(f"信息不存在-{SITE_NAME}", main)
+        return self.layout(f"信息不存在-{self.site.name}", main)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import SITE_NAME, Article, excerpt
-from ..theme import COPYRIGHT, ICP, Listing, category_path, e, tag_path
+from ..model import Article, excerpt
+from ..theme import Listing, e
 from .tpure import Tpure
 
 
@@ -14,7 +14,7 @@ class Mobile(Tpure):
 
     def layout(self, title: str, main: str, *, description: str = "", crumb: str = "") -> str:
         nav = "".join(
-            f'<li><a href="{self.href(category_path(c.id))}">{e(c.name)}</a></li>'
+            f'<li><a href="{self.href(self.category_path(c.id))}">{e(c.name)}</a></li>'
             for c in self.portal.categories
         )
         return f"""<!DOCTYPE html>
@@ -24,7 +24,7 @@ class Mobile(Tpure):
 <meta name="viewport" content="width=device-width, initial-scale=1.0, maximum-scale=1.0, user-scalable=no">
 <meta name="applicable-device" content="mobile">
 <title>{e(title)}</title>
-<meta name="description" content="{e(description or SITE_NAME)}">
+<meta name="description" content="{e(description or self.site.name)}">
 <link rel="stylesheet" href="{self.href("/zb_users/theme/tpure/style/style.css?v=5.0.6")}">
 <link rel="stylesheet" href="{self.href("/zb_users/theme/tpure/style/iconfont.css")}">
 <style>@media (max-width:768px){{.datetime{{display:none}}.sidebar{{display:none}}}}</style>
@@ -33,7 +33,7 @@ class Mobile(Tpure):
 <header class="header">
   <div class="mhead">
     <a class="menuico" href="javascript:;" aria-label="菜单"><span></span><span></span><span></span></a>
-    <div class="logo"><a href="{self.href("/")}"><img src="{self.href("/zb_users/theme/tpure/style/images/logo.svg")}" alt="{SITE_NAME}"></a></div>
+    <div class="logo"><a href="{self.href("/")}"><img src="{self.href("/zb_users/theme/tpure/style/images/logo.svg")}" alt="{self.site.name}"></a></div>
     <a class="schico" href="{self.href("/zb_system/cmd.php?act=search")}" aria-label="搜索"><i class="iconfont icon-search"></i></a>
   </div>
   <nav class="mnav" style="display:none"><ul><li><a href="{self.href("/")}">首页</a></li>{nav}</ul></nav>
@@ -43,7 +43,7 @@ class Mobile(Tpure):
 {main}
 </div>
 <footer class="footer">
-  <p>Copyright © 2018-2025 {SITE_NAME} <a href="https://beian.miit.gov.cn/" rel="nofollow">{ICP}</a></p>
+  <p>Copyright © 2018-2025 {self.site.name} <a href="https://beian.miit.gov.cn/" rel="nofollow">{self.site.icp}</a></p>
   <p><a href="{self.href("/")}?pc=1">电脑版</a></p>
 </footer>
 <a class="backtotop"><i class="iconfont icon-top"></i></a>
@@ -87,9 +87,9 @@ class Mobile(Tpure):
 {self.pagebar(listing)}
 </div>"""
         title = (
-            f"{listing.heading or SITE_NAME}"
+            f"{listing.heading or self.site.name}"
             + (f"_第{listing.n}页" if listing.n > 1 else "")
-            + ("" if not listing.heading else f" - {SITE_NAME}")
+            + ("" if not listing.heading else f" - {self.site.name}")
         )
         return self.layout(title, main, crumb=crumb)
 
@@ -102,8 +102,8 @@ class Mobile(Tpure):
         if newer:
             pages.append(f'<p>下一篇：<a href="{self.post(newer)}">{e(newer.title)}</a></p>')
         tags = "".join(
-            f'<a href="{self.href(tag_path(t.id))}">{e(t.name)}</a>'
-            for t in self.portal.tags
+            f'<a href="{self.href(self.tag_path(t.id))}">{e(t.name)}</a>'
+            for t in self.linked_tags
             if t.id in article.tag_ids
         )
         here = self.post(article)
@@ -131,7 +131,7 @@ class Mobile(Tpure):
       <div class="tags">标签：{tags}</div>
       <div class="bdshare">分享到：<a href="#" class="bds_weixin">微信</a><a href="#" class="bds_sqq">QQ</a><a href="#" class="bds_tsina">微博</a></div>
     </div>
-    <div class="copynotice"><p>{COPYRIGHT}</p></div>
+    <div class="copynotice"><p>{self.site.copyright}</p></div>
   </div>
   <div class="pages">{"".join(pages)}</div>
 </div>
@@ -145,7 +145,7 @@ class Mobile(Tpure):
 </div>
 </div>"""
         return self.layout(
-            f"{article.title} - {SITE_NAME}",
+            f"{article.title} - {self.site.name}",
             main,
             description=self.describe(article, special),
             crumb=crumb,
@@ -157,4 +157,4 @@ class Mobile(Tpure):
   <div class="errortext">抱歉，您访问的页面不存在或已被删除！</div>
   <p><a href="{self.href("/")}">返回首页</a></p>
 </div></div></div>"""
-        return self.layout(f"404错误 - {SITE_NAME}", main)
+        return self.layout(f"404错误 - {self.site.name}", main)

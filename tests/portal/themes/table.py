@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import SITE_NAME, Article, excerpt, to_ascii
-from ..theme import COPYRIGHT, ICP, Listing, Theme, category_path, e, tag_path
+from ..model import Article, excerpt, to_ascii
+from ..theme import Listing, Theme, e
 
 
 class Table(Theme):
@@ -15,7 +15,7 @@ class Table(Theme):
         nav = " | ".join(
             [f'<a href="{self.href("/")}"><font color="#ffffff">首页</font></a>']
             + [
-                f'<a href="{self.href(category_path(c.id))}"><font color="#ffffff">{e(c.name)}'
+                f'<a href="{self.href(self.category_path(c.id))}"><font color="#ffffff">{e(c.name)}'
                 "</font></a>"
                 for c in self.portal.categories
             ]
@@ -24,18 +24,19 @@ class Table(Theme):
             f'·<a href="{self.post(a)}">{e(a.title)}</a>' for a in self.newest[:6]
         )
         hot = "<br>\n".join(
-            f'{k}. <a href="{self.post(a)}">{e(a.title)}</a>' for k, a in enumerate(self.hot(), 1)
+            f'{k}. <a href="{self.hot_post(a)}">{e(a.title)}</a>'
+            for k, a in enumerate(self.hot(), 1)
         )
         return f"""<html>
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset={self.charset}">
 <title>{e(title)}</title>
-<meta name="description" content="{e(description or SITE_NAME)}">
+<meta name="description" content="{e(description or self.site.name)}">
 <link href="{self.href("/zb_users/theme/default/style/default.css")}" rel="stylesheet" type="text/css">
 </head>
 <body bgcolor="#FFFFFF" leftmargin="0" topmargin="0">
 <table width="960" border="0" align="center" cellpadding="0" cellspacing="0" class="t1">
-  <tr><td height="80" class="t1"><font face="黑体" size="6" color="#003399"><b>{SITE_NAME}</b></font> <font size="2">liyang.021cf.cn</font></td></tr>
+  <tr><td height="80" class="t1"><font face="黑体" size="6" color="#003399"><b>{self.site.name}</b></font> <font size="2">{self.site.netloc}</font></td></tr>
   <tr><td height="30" bgcolor="#003399" class="t2">&nbsp;{nav}</td></tr>
   <tr><td>
     <table width="100%" border="0" cellpadding="4" cellspacing="0">
@@ -57,7 +58,7 @@ class Table(Theme):
       </tr>
     </table>
   </td></tr>
-  <tr><td align="center" bgcolor="#eeeeee" class="t9"><font size="2">Copyright (c) {SITE_NAME} All Rights Reserved. <a href="https://beian.miit.gov.cn/">{ICP}</a><br>客服热线: 400-0123-021</font></td></tr>
+  <tr><td align="center" bgcolor="#eeeeee" class="t9"><font size="2">Copyright (c) {self.site.name} All Rights Reserved. <a href="https://beian.miit.gov.cn/">{self.site.icp}</a><br>客服热线: {self.site.hotline}</font></td></tr>
 </table>
 </body>
 </html>
@@ -81,7 +82,7 @@ class Table(Theme):
             {chr(10).join(rows)}
             <tr><td colspan="3" align="center">{self.pagebar(listing)}</td></tr>
           </table>"""
-        title = (listing.heading or SITE_NAME) + (f"_第{listing.n}页" if listing.n > 1 else "")
+        title = (listing.heading or self.site.name) + (f"_第{listing.n}页" if listing.n > 1 else "")
         return self.layout(title, main)
 
     def pagebar(self, listing: Listing) -> str:
@@ -159,8 +160,8 @@ class Table(Theme):
         else:
             title = f'<b><font size="4" color="#000000">{e(article.title)}</font></b>'
         tags = " ".join(
-            f'<a href="{self.href(tag_path(t.id))}">{e(t.name)}</a>'
-            for t in self.portal.tags
+            f'<a href="{self.href(self.tag_path(t.id))}">{e(t.name)}</a>'
+            for t in self.linked_tags
             if t.id in article.tag_ids
         )
         related = ""
@@ -180,7 +181,7 @@ class Table(Theme):
             <tr><td class="t4" style="line-height:200%"><font size="3">
 {body}
             </font></td></tr>
-            <tr><td><font size="2" color="#666666">{to_ascii(COPYRIGHT)}</font></td></tr>
+            <tr><td><font size="2" color="#666666">{to_ascii(self.site.copyright)}</font></td></tr>
             <tr><td><font size="2">标签: {tags}</font></td></tr>
             <tr><td><font size="2">分享给朋友: <a href="#">微信</a> <a href="#">QQ空间</a> <a href="#">微博</a></font></td></tr>
             <tr><td class="t7"><font size="2">{prev_next}</font></td></tr>
@@ -190,10 +191,10 @@ class Table(Theme):
             <tr><td><form method="post" action="{self.href("/zb_system/cmd.php?act=cmt&postid=" + str(article.id))}"><textarea name="txaArticle" cols="60" rows="4"></textarea><br><input type="submit" value="发表评论"></form></td></tr>
           </table>"""
         return self.layout(
-            f"{article.title}_{SITE_NAME}", main, description=self.describe(article, special)
+            f"{article.title}_{self.site.name}", main, description=self.describe(article, special)
         )
 
     def error_page(self) -> str:
         main = f"""          <table width="100%"><tr><td align="center" height="300"><font size="5">404 Not Found</font><br>
           对不起, 您访问的页面不存在! <a href="{self.href("/")}">返回首页</a></td></tr></table>"""
-        return self.layout(f"404_{SITE_NAME}", main)
+        return self.layout(f"404_{self.site.name}", main)

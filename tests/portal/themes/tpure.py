@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import SITE_NAME, Article, excerpt, post_path
-from ..theme import COPYRIGHT, ICP, Listing, Theme, author_path, category_path, e, tag_path
+from ..model import Article, excerpt
+from ..theme import Listing, Theme, e
 
 
 class Tpure(Theme):
@@ -14,7 +14,7 @@ class Tpure(Theme):
 
     def layout(self, title: str, main: str, *, description: str = "") -> str:
         nav = "".join(
-            f'<li class="navbar-item"><a href="{self.href(category_path(c.id))}" '
+            f'<li class="navbar-item"><a href="{self.href(self.category_path(c.id))}" '
             f'title="{e(c.name)}">{e(c.name)}</a></li>'
             for c in self.portal.categories
         )
@@ -23,13 +23,13 @@ class Tpure(Theme):
             for a in self.newest[:6]
         )
         hot = "".join(
-            f'<li><span class="hotnum">{k}</span><a href="{self.post(a)}" title="{e(a.title)}">'
+            f'<li><span class="hotnum">{k}</span><a href="{self.hot_post(a)}" title="{e(a.title)}">'
             f"{e(a.title)}</a></li>"
             for k, a in enumerate(self.hot(), 1)
         )
         tags = "".join(
-            f'<a href="{self.href(tag_path(t.id))}" title="{e(t.name)}">{e(t.name)}</a>'
-            for t in self.portal.tags
+            f'<a href="{self.href(self.tag_path(t.id))}" title="{e(t.name)}">{e(t.name)}</a>'
+            for t in self.linked_tags
         )
         return f"""<!DOCTYPE html>
 <html xml:lang="zh-Hans" lang="zh-Hans">
@@ -39,8 +39,8 @@ class Tpure(Theme):
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     <meta name="renderer" content="webkit">
     <title>{e(title)}</title>
-    <meta name="keywords" content="溧阳厂房,溧阳厂房出租,溧阳土地出售,溧阳招商政策">
-    <meta name="description" content="{e(description or SITE_NAME)}">
+    <meta name="keywords" content="{self.site.city}厂房,{self.site.city}厂房出租,{self.site.city}土地出售,{self.site.city}招商政策">
+    <meta name="description" content="{e(description or self.site.name)}">
     <meta name="generator" content="Z-BlogPHP 1.7.3">
     <link rel="stylesheet" href="{self.href("/zb_users/theme/tpure/style/style.css?v=5.0.6")}">
     <script src="{self.href("/zb_system/script/jquery-2.2.4.min.js")}"></script>
@@ -50,7 +50,7 @@ class Tpure(Theme):
 <div class="wrapper">
     <div class="header">
         <div class="wrap">
-            <div class="logo"><a href="{self.href("/")}"><img src="{self.href("/zb_users/theme/tpure/style/images/logo.svg")}" alt="{SITE_NAME}"></a></div>
+            <div class="logo"><a href="{self.href("/")}"><img src="{self.href("/zb_users/theme/tpure/style/images/logo.svg")}" alt="{self.site.name}"></a></div>
             <div class="head">
                 <div class="menuico"><span></span><span></span><span></span></div>
                 <div class="menu">
@@ -83,7 +83,7 @@ class Tpure(Theme):
     <div class="footer">
         <div class="fademask"></div>
         <div class="wrap">
-            <h3>Copyright © 2018-2025 {SITE_NAME} 版权所有 <a href="https://beian.miit.gov.cn/" target="_blank" rel="nofollow">{ICP}</a></h3>
+            <h3>Copyright © 2018-2025 {self.site.name} 版权所有 <a href="https://beian.miit.gov.cn/" target="_blank" rel="nofollow">{self.site.icp}</a></h3>
             <h4>Powered By <a href="https://www.zblogcn.com/" target="_blank">Z-BlogPHP</a>. Theme by <a href="https://www.toyean.com/" target="_blank">TOYEAN</a>.</h4>
         </div>
     </div>
@@ -96,7 +96,7 @@ class Tpure(Theme):
     def info(self, article: Article) -> str:
         text, hint = self.date_parts(article)
         hint_html = f'<span class="datetime">{e(hint)}</span>' if hint else ""
-        author_href = self.href(author_path(self.author_ids[article.author]))
+        author_href = self.href(self.author_path(article.author))
         return (
             f'<div class="info"><span class="user"><a href="{author_href}" rel="nofollow">'
             f'{e(article.author)}</a></span><span class="date">{e(text)}{hint_html}</span>'
@@ -134,9 +134,9 @@ class Tpure(Theme):
                 {self.pagebar(listing)}
             </div>"""
         title = (
-            f"{listing.heading or SITE_NAME}"
+            f"{listing.heading or self.site.name}"
             + (f"_第{listing.n}页" if listing.n > 1 else "")
-            + ("" if not listing.heading else f" - {SITE_NAME}")
+            + ("" if not listing.heading else f" - {self.site.name}")
         )
         return self.layout(title, main)
 
@@ -211,8 +211,8 @@ class Tpure(Theme):
                 f"{e(newer.title)}</a></p>"
             )
         tags = "".join(
-            f'<a href="{self.href(tag_path(t.id))}" title="{e(t.name)}">{e(t.name)}</a>'
-            for t in self.portal.tags
+            f'<a href="{self.href(self.tag_path(t.id))}" title="{e(t.name)}">{e(t.name)}</a>'
+            for t in self.linked_tags
             if t.id in article.tag_ids
         )
         related = ""
@@ -235,7 +235,7 @@ class Tpure(Theme):
 {chr(10).join(rel)}
                     </div>
                 </div>"""
-        url = self.href(post_path(article.id))
+        url = self.href(self.post_path(article))
         main = f"""            <div class="content">
                 <div class="block">
                     <div class="post">
@@ -246,10 +246,10 @@ class Tpure(Theme):
 {body}
                         </div>
                         <div class="copynotice">
-                            <div class="copynoticeimg"><img src="{self.href("/zb_users/theme/tpure/plugin/qrcode.php?url=" + post_path(article.id))}" alt="{SITE_NAME}"></div>
+                            <div class="copynoticeimg"><img src="{self.href("/zb_users/theme/tpure/plugin/qrcode.php?url=" + self.post_path(article))}" alt="{self.site.name}"></div>
                             <div class="copynotetxt">
                                 <p>扫描二维码推送至手机访问。</p>
-                                <p>{COPYRIGHT}</p>
+                                <p>{self.site.copyright}</p>
                                 <p>本文链接：<a href="{url}">{url}</a></p>
                             </div>
                         </div>
@@ -277,7 +277,7 @@ class Tpure(Theme):
                 </div>
             </div>"""
         return self.layout(
-            f"{article.title} - {SITE_NAME}", main, description=self.describe(article, special)
+            f"{article.title} - {self.site.name}", main, description=self.describe(article, special)
         )
 
     def error_page(self) -> str:
@@ -290,4 +290,4 @@ class Tpure(Theme):
                     </div>
                 </div>
             </div>"""
-        return self.layout(f"404错误 - {SITE_NAME}", main)
+        return self.layout(f"404错误 - {self.site.name}", main)

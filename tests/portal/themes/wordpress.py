@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ..model import SHANGHAI, SITE_NAME, Article, excerpt, php_date
-from ..theme import COPYRIGHT, ICP, Listing, Theme, author_path, category_path, e, tag_path
+from ..model import SHANGHAI, Article, excerpt, php_date
+from ..theme import Listing, Theme, e
 
 
 class Wordpress(Theme):
@@ -26,7 +26,7 @@ class Wordpress(Theme):
     ) -> str:
         menu = "".join(
             f'<li id="menu-item-{10 + c.id}" class="menu-item menu-item-type-taxonomy '
-            f'menu-item-object-category menu-item-{10 + c.id}"><a href="{self.href(category_path(c.id))}">'
+            f'menu-item-object-category menu-item-{10 + c.id}"><a href="{self.href(self.category_path(c.id))}">'
             f"{e(c.name)}</a></li>"
             for c in self.portal.categories
         )
@@ -36,11 +36,11 @@ class Wordpress(Theme):
             for a in self.newest[:5]
         )
         tags = "\n".join(
-            f'<a href="{self.href(tag_path(t.id))}" class="tag-cloud-link tag-link-{t.id} '
+            f'<a href="{self.href(self.tag_path(t.id))}" class="tag-cloud-link tag-link-{t.id} '
             f'tag-link-position-{k}" style="font-size: {8 + (t.id * 5) % 14}pt;" '
             f'aria-label="{e(t.name)} ({sum(t.id in a.tag_ids for a in self.portal.articles)}个项目)">'
             f"{e(t.name)}</a>"
-            for k, t in enumerate(self.portal.tags, 1)
+            for k, t in enumerate(self.linked_tags, 1)
         )
         return f"""<!DOCTYPE html>
 <html lang="zh-Hans">
@@ -50,8 +50,8 @@ class Wordpress(Theme):
 <link rel="profile" href="https://gmpg.org/xfn/11">
 <title>{e(title)}</title>
 <meta name='robots' content='max-image-preview:large' />
-<meta name="description" content="{e(description or SITE_NAME)}">
-<link rel="alternate" type="application/rss+xml" title="{SITE_NAME} &raquo; Feed" href="{self.href("/feed/")}" />
+<meta name="description" content="{e(description or self.site.name)}">
+<link rel="alternate" type="application/rss+xml" title="{self.site.name} &raquo; Feed" href="{self.href("/feed/")}" />
 <link rel='stylesheet' id='wp-block-library-css' href='{self.href("/wp-includes/css/dist/block-library/style.min.css?ver=6.4.3")}' type='text/css' media='all' />
 <link rel='stylesheet' id='newsup-style-css' href='{self.href("/wp-content/themes/newsup/style.css?ver=6.4.3")}' type='text/css' media='all' />
 <script type="text/javascript" src="{self.href("/wp-includes/js/jquery/jquery.min.js?ver=3.7.1")}" id="jquery-core-js"></script>
@@ -63,8 +63,8 @@ class Wordpress(Theme):
 <a class="skip-link screen-reader-text" href="#primary">跳至内容</a>
 <header id="masthead" class="site-header">
   <div class="site-branding">
-    <h1 class="site-title"><a href="{self.href("/")}" rel="home">{SITE_NAME}</a></h1>
-    <p class="site-description">溧阳厂房出租 · 土地出售 · 招商政策</p>
+    <h1 class="site-title"><a href="{self.href("/")}" rel="home">{self.site.name}</a></h1>
+    <p class="site-description">{self.site.tagline}</p>
   </div>
   <nav id="site-navigation" class="main-navigation" aria-label="主菜单">
     <button class="menu-toggle" aria-controls="primary-menu" aria-expanded="false">菜单</button>
@@ -87,7 +87,7 @@ class Wordpress(Theme):
 </aside>
 </div>
 <footer id="colophon" class="site-footer">
-  <div class="site-info">Copyright &copy; 2018-2025 {SITE_NAME} <a href="https://beian.miit.gov.cn/" rel="nofollow">{ICP}</a> <span class="sep"> | </span>自豪地采用 <a href="https://cn.wordpress.org/">WordPress</a></div>
+  <div class="site-info">Copyright &copy; 2018-2025 {self.site.name} <a href="https://beian.miit.gov.cn/" rel="nofollow">{self.site.icp}</a> <span class="sep"> | </span>自豪地采用 <a href="https://cn.wordpress.org/">WordPress</a></div>
 </footer>
 </div>
 <script type="text/javascript" src="{self.href("/wp-content/themes/newsup/js/navigation.js?ver=1.0")}" id="newsup-navigation-js"></script>
@@ -111,7 +111,7 @@ class Wordpress(Theme):
         )
 
     def author_link(self, article: Article) -> str:
-        href = self.href(author_path(self.author_ids[article.author]))
+        href = self.href(self.author_path(article.author))
         return f'<span class="author vcard"><a class="url fn n" href="{href}">{e(article.author)}</a></span>'
 
     def listing_page(self, listing: Listing) -> str:
@@ -149,9 +149,9 @@ class Wordpress(Theme):
         main = f"{header}\n{chr(10).join(items)}\n{self.pagination(listing)}"
         paged = f" – 第{listing.n}页" if listing.n > 1 else ""
         title = (
-            f"{listing.crumb}{paged} – {SITE_NAME}"
+            f"{listing.crumb}{paged} – {self.site.name}"
             if listing.heading
-            else f"{SITE_NAME}{paged} – 溧阳厂房出租 · 土地出售 · 招商政策"
+            else f"{self.site.name}{paged} – {self.site.tagline}"
         )
         return self.layout(title, main, crumb=crumb)
 
@@ -246,8 +246,8 @@ class Wordpress(Theme):
                 "</span></a></div>"
             )
         tags = "，".join(
-            f'<a href="{self.href(tag_path(t.id))}" rel="tag">{e(t.name)}</a>'
-            for t in self.portal.tags
+            f'<a href="{self.href(self.tag_path(t.id))}" rel="tag">{e(t.name)}</a>'
+            for t in self.linked_tags
             if t.id in article.tag_ids
         )
         related = ""
@@ -272,8 +272,16 @@ class Wordpress(Theme):
         )
         url = self.post(article)
         iso = self.iso(article.published_at)
+        short_html = ""
+        if self.short_link(article):
+            short_html = (
+                f'\n    <div class="shortlink">本文短链接：<a href="{self.short_link(article)}">'
+                f"{self.short_link(article)}</a></div>"
+            )
+        short = self.short_link(article)
+        shortlink = f"<link rel='shortlink' href='{short}' />\n" if short else ""
         head = f"""<link rel="canonical" href="{url}" />
-<meta property="og:type" content="article" />
+{shortlink}<meta property="og:type" content="article" />
 <meta property="og:title" content="{e(article.title)}" />
 <meta property="og:url" content="{url}" />
 <meta property="article:published_time" content="{iso}" />
@@ -282,14 +290,14 @@ class Wordpress(Theme):
         main = f"""<article id="post-{article.id}" class="post-{article.id} post type-post status-publish format-standard hentry category-{article.category_id}">
   <header class="entry-header">
     <h1 class="entry-title">{e(article.title)}</h1>
-    <div class="entry-meta"><span class="byline">作者：<a href="{self.href(author_path(self.author_ids[article.author]))}">{e(article.author)}</a></span> <span class="posted-on">发表于 {self.wp_date(article)}</span> <span class="cat-links">分类：<a href="{self.cat_href(article)}" rel="category tag">{e(self.cat_name(article))}</a></span> <span class="views">阅读 {article.views} 次</span></div>
+    <div class="entry-meta"><span class="byline">作者：<a href="{self.href(self.author_path(article.author))}">{e(article.author)}</a></span> <span class="posted-on">发表于 {self.wp_date(article)}</span> <span class="cat-links">分类：<a href="{self.cat_href(article)}" rel="category tag">{e(self.cat_name(article))}</a></span> <span class="views">阅读 {article.views} 次</span></div>
   </header>
   <div class="entry-content">
 {body}
   </div>
   <footer class="entry-footer">
-    <div class="post-copyright">{COPYRIGHT}</div>
-    <span class="tags-links">标签：{tags}</span>
+    <div class="post-copyright">{self.site.copyright}</div>
+    <span class="tags-links">标签：{tags}</span>{short_html}
   </footer>
 </article>
 <nav class="navigation post-navigation" aria-label="文章"><h2 class="screen-reader-text">文章导航</h2><div class="nav-links">{"".join(nav)}</div></nav>
@@ -299,7 +307,7 @@ class Wordpress(Theme):
 </div>"""
         crumb = self.crumb((self.cat_name(article), self.cat_href(article)), (article.title, None))
         return self.layout(
-            f"{article.title} – {SITE_NAME}",
+            f"{article.title} – {self.site.name}",
             main,
             description=self.describe(article, special),
             head=head,
@@ -313,4 +321,4 @@ class Wordpress(Theme):
   <header class="page-header"><h1 class="page-title">有点尴尬诶！该页无法显示。</h1></header>
   <div class="page-content"><p>这儿似乎什么都没有，试试搜索？</p><p><a href="{self.href("/")}">返回首页</a></p></div>
 </section>"""
-        return self.layout(f"未找到页面 – {SITE_NAME}", main, body_class="error404")
+        return self.layout(f"未找到页面 – {self.site.name}", main, body_class="error404")

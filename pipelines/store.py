@@ -11,8 +11,8 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 from sqlalchemy.engine import Connection, Engine
 
-from industry_news.runs import RUN_ID
 from industry_news.storage import open_archive, reject_page, resolve_db_url, upsert_article
+from pipelines.runs import RUN_ID
 
 
 class StorePipeline:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from industry_news.extract import Extracted
-from industry_news.spiders.liyang import LiyangSpider
+from industry_news.profiles import get_profile
+from spiders.loader import profile_spider
 
 
-class FailingExtractionSpider(LiyangSpider):
+class FailingExtractionSpider(profile_spider(get_profile("liyang"))):  # type: ignore[misc]
     name = "liyang_failing_extraction"
 
     def extract(self, root: HtmlElement | None, url: str) -> Extracted:
