@@ -81,12 +81,16 @@ def extractors() -> list[tuple[str, Callable[[str, str], object]]]:
     def extract(html: str, url: str) -> None:
         extract_article(roots[url], url, RESOLVE)
 
+    def extract_fast(html: str, url: str) -> None:
+        extract_article(roots[url], url, RESOLVE, PROFILE.theme)
+
     def extract_and_clean(html: str, url: str) -> None:
         clean_paragraphs(extract_article(roots[url], url, RESOLVE).paragraphs, PROFILE)
 
     found: list[tuple[str, Callable[[str, str], object]]] = [
         ("industry-news: parse", parse),
         ("industry-news: extract", extract),
+        (f"industry-news: extract, {PROFILE.theme} fast path", extract_fast),
         ("industry-news: extract + clean", extract_and_clean),
     ]
     try:

@@ -47,6 +47,7 @@ MARKUP_DATE_FORMAT = {
     "wordpress": "Y年n月j日",
     "legacy": "Y-m-d",
     "gov": "Y-m-d H:i",
+    "inhouse": "Y-m-d H:i",
 }
 """The date setting each markup uses unless told otherwise."""
 MARKUP_ENCODING = {"cms": "gbk", "legacy": "gb2312"}
@@ -54,7 +55,7 @@ MARKUP_ENCODING = {"cms": "gbk", "legacy": "gb2312"}
 
 "gb2312" is a label, as old pages declare it: the bytes are GBK, as browsers decode that label.
 """
-MARKUPS_WITHOUT_EXCERPTS = frozenset({"cms", "legacy", "gov"})
+MARKUPS_WITHOUT_EXCERPTS = frozenset({"cms", "legacy", "gov", "inhouse"})
 """Markups whose related lists show no excerpt: the archive holds "" for each."""
 
 CATEGORY_NAMES = LIYANG.category_names

@@ -12,6 +12,10 @@
 "absolute, live": hrefs carry the portal's live host (Replay.host), which a crawl of the
 loopback replay must map onto its base URL. Every replay has 2 categories, 5 entries a listing
 page. (1) dates as Y-m-d H:i:s (DATE_FORMATS). `SHARED` names the two portals that carry the same stories (`shared_stories`).
+
+`custom_replay` is a seventh portal, apart from the six: zs.jrkfq.cn, an in-house ASP.NET
+site (scheme INHOUSE, markup "inhouse", UTF-8, root-relative links, 14 articles) whose URLs
+follow no known CMS: /News/Detail/{id}, /News/List/{slug}[?pageIndex=n].
 """
 
 from __future__ import annotations
@@ -21,8 +25,26 @@ from datetime import datetime
 
 from .model import Article, Portal, expected_items, make_portal
 from .render import Page, render_site
-from .schemes import DEDECMS, GOV, PHPCMS, WORDPRESS, ZBLOG, ZBLOG_DYNAMIC_HOT, Scheme
-from .sites import CZ_PHPCMS, JINTAN_DEDE, JTKFQ_GOV, LIYANG, WUXI, YRD_WORDPRESS, Site
+from .schemes import (
+    DEDECMS,
+    GOV,
+    INHOUSE,
+    PHPCMS,
+    WORDPRESS,
+    ZBLOG,
+    ZBLOG_DYNAMIC_HOT,
+    Scheme,
+)
+from .sites import (
+    CZ_PHPCMS,
+    JINTAN_DEDE,
+    JTKFQ_GOV,
+    JURONG_INHOUSE,
+    LIYANG,
+    WUXI,
+    YRD_WORDPRESS,
+    Site,
+)
 
 SHARED = (LIYANG.key, JINTAN_DEDE.key)
 """The two portals carrying the same stories (same genuine paragraphs; one title changed)."""
@@ -197,3 +219,32 @@ def shared_stories(replays: list[Replay]) -> list[tuple[Article, Article]]:
     by_key = {r.key: r for r in replays}
     source, target = by_key[SHARED[0]], by_key[SHARED[1]]
     return [(source.portal.article(s), target.portal.article(t)) for s, t in source.shared]
+
+
+CUSTOM_ARTICLES = 14
+
+
+def custom_replay(rendered_at: datetime) -> Replay:
+    """The in-house CMS portal (zs.jrkfq.cn, spider "portal"), rendered at rendered_at.
+
+    Its stories are none of the six network portals'; it takes no comments. Besides listings
+    and articles it serves two dateless single pages its menu links (/About/Index 园区概况,
+    /About/Contact 联系我们): they are not articles, and not in `expected_items`.
+    """
+    site = JURONG_INHOUSE
+    taken: set[str] = set()
+    for other in network_portals(rendered_at).values():
+        taken |= _texts(other)
+    portal = make_portal(
+        CUSTOM_ARTICLES,
+        seed=SEED,
+        rendered_at=rendered_at,
+        per_page=5,
+        categories=2,
+        site=site,
+        scheme=INHOUSE,
+        avoid_texts=frozenset(taken),
+    )
+    portal = replace(portal, articles=[replace(a, comments=[]) for a in portal.articles])
+    pages = render_site(portal, "inhouse", absolute_links_host=None)
+    return Replay(site.key, "portal", site, INHOUSE, "inhouse", portal, pages, None)

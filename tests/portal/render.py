@@ -27,12 +27,25 @@ from .theme import (  # noqa: F401  (re-exported: the shared core's public names
     home_path,
     tag_path,
 )
-from .themes import THEMES, Cms, Gov, Html5, Legacy, Mobile, Table, Tpure, Wordpress  # noqa: F401
+from .themes import (  # noqa: F401
+    THEMES,
+    Cms,
+    Gov,
+    Html5,
+    Inhouse,
+    Legacy,
+    Mobile,
+    Table,
+    Tpure,
+    Wordpress,
+)
 
 MARKUPS = ("tpure", "table", "html5", "cms", "mobile", "wordpress", "legacy")
 """The markups of the 溧阳厂房网 replays (crawled by the liyang spider in every markup)."""
 ALL_MARKUPS = (*MARKUPS, "gov")
-"""Every markup, with the government-CMS one (themes/gov.py)."""
+"""Every markup, with the government-CMS one (themes/gov.py).
+
+themes/inhouse.py ("inhouse", the home-made CMS of network.custom_replay) is in THEMES only."""
 SITE_HOST = "<site host>"
 """Default of render_site's absolute_links_host: the portal's own live host (site.host)."""
 NOT_FOUND = "<404>"
@@ -151,6 +164,8 @@ def render_site(
         site["/robots.txt"] = Page(200, robots.encode(), "text/plain")
     for listing in theme.listings():
         site[listing.path(listing.n)] = page(theme.listing_page(listing))
+    for path, html in theme.extra_pages().items():
+        site[path] = page(html)
     not_found = page(theme.error_page(), 404)
     site[NOT_FOUND] = not_found
     for article in portal.articles:

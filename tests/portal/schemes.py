@@ -245,6 +245,39 @@ class VsbScheme(TrsScheme):
         return base if n == 1 else f"{base}?uid={category.id * 7 + 2000}&pageNum={n}"
 
 
+@dataclass(frozen=True)
+class InhouseScheme(Scheme):
+    """A home-made ASP.NET MVC site (as many 园区 and 招商局 portals run, written by a local
+    software firm): articles /News/Detail/{id}; section listings /News/List/{slug}, further
+    pages /News/List/{slug}?pageIndex={n} (its pager links page 1 as ?pageIndex=1 too); the
+    home page is not paged; no tags, no author pages, no second URL form."""
+
+    name: str = "inhouse"
+    alt_linked: str = ""
+    home_paged: bool = False
+    has_tags: bool = False
+    has_authors: bool = False
+
+    def article_path(self, article: Article, category: Category) -> str:
+        return f"/News/Detail/{article.id}"
+
+    def alt_path(self, article: Article, category: Category) -> str | None:
+        return None
+
+    def home_path(self, n: int = 1) -> str | None:
+        return "/" if n == 1 else None
+
+    def category_path(self, category: Category, n: int = 1) -> str:
+        base = f"/News/List/{category.slug}"
+        return base if n == 1 else f"{base}?pageIndex={n}"
+
+    def tag_path(self, tag: Tag, n: int = 1) -> str | None:
+        return None
+
+    def author_path(self, author_id: int, name: str, n: int = 1) -> str | None:
+        return None
+
+
 DEDECMS = DedeScheme()
 PHPCMS = PhpcmsScheme()
 WORDPRESS = WordpressScheme()
@@ -253,3 +286,6 @@ VSB = VsbScheme()
 GOV = TRS
 """The government scheme the network replay uses (TRS); VSB is the Hanweb/VSB alternative."""
 SCHEMES: dict[str, Scheme] = {s.name: s for s in (ZBLOG, DEDECMS, PHPCMS, WORDPRESS, TRS, VSB)}
+"""The schemes of known CMSs."""
+INHOUSE = InhouseScheme()
+"""A home-made CMS whose URLs follow no known scheme (the custom replay; not in SCHEMES)."""

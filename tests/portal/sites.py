@@ -292,6 +292,45 @@ JTKFQ_GOV = Site(
 )
 """A government portal on TRS WCM ("gov" markup): columns, 发布日期/来源 bar, 相关链接."""
 
+JURONG_INHOUSE = Site(
+    key="zs.jrkfq.cn",
+    name="句容经济开发区招商网",
+    host="http://zs.jrkfq.cn",
+    category_names=("园区动态", "招商引资"),
+    category_slugs=("yqdt", "zsyz"),
+    category_ids=(21, 22),
+    tag_names=(),
+    authors=("招商局", "招商局", "管委会办公室", "刘晓燕", "综合服务局"),
+    contact_block=(
+        "句容经济开发区招商局 招商热线：0511-87289999 87281688",
+        "传真：0511-87289988 联系人：刘科长 13815169728",
+        "地址：句容市华阳北路1号开发区管委会大楼3楼",
+    ),
+    copyright="版权所有：句容经济开发区管理委员会 未经书面许可，不得转载、摘编或建立镜像",
+    gov_footer=(
+        "主办：镇江市人民政府办公室 承办：镇江市大数据管理局",
+        "网站标识码：3211000001 苏ICP备05004823号 苏公网安备 32110202000113号",
+    ),
+    pasted=(
+        ("来源：句容日报",),
+        ("（责任编辑：陈露）",),
+        ("转载请注明出处：句容经济开发区招商网（zs.jrkfq.cn），违者必究！",),
+        ("【打印此页】 【关闭窗口】",),
+    ),
+    contact_qr=None,
+    icp="苏ICP备12046318号-1",
+    city="句容",
+    hotline="0511-87289999",
+    mobile="13815169728",
+    address="句容市华阳北路1号",
+    region="江苏省镇江市句容市",
+    source="句容经济开发区",
+    tagline="",
+    id_base=3260,
+)
+"""An in-house ASP.NET site of a development zone's 招商局 ("inhouse" markup, INHOUSE scheme):
+the generic spider meets URLs of no known CMS. Not among SITES (the six network replays)."""
+
 SITES: dict[str, Site] = {
     s.key: s for s in (LIYANG, WUXI, JINTAN_DEDE, CZ_PHPCMS, YRD_WORDPRESS, JTKFQ_GOV)
 }

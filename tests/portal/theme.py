@@ -252,6 +252,11 @@ class Theme:
     def error_page(self) -> str:
         raise NotImplementedError
 
+    def extra_pages(self) -> dict[str, str]:
+        """{path: html} of the site's pages that are neither listings nor articles (single
+        pages such as 园区概况); none unless a markup has them."""
+        return {}
+
     # ---- huge pages
     def huge_filler(self, article: Article) -> tuple[str, str]:
         """(an inline base64 image for the body, a giant comment list) of about 5 MB together."""

@@ -6,6 +6,7 @@ from ..theme import Theme
 from .cms import Cms
 from .gov import Gov
 from .html5 import Html5
+from .inhouse import Inhouse
 from .legacy import Legacy
 from .mobile import Mobile
 from .table import Table
@@ -21,6 +22,18 @@ THEMES: dict[str, type[Theme]] = {
     "wordpress": Wordpress,
     "legacy": Legacy,
     "gov": Gov,
+    "inhouse": Inhouse,
 }
 
-__all__ = ["THEMES", "Cms", "Gov", "Html5", "Legacy", "Mobile", "Table", "Tpure", "Wordpress"]
+__all__ = [
+    "THEMES",
+    "Cms",
+    "Gov",
+    "Html5",
+    "Inhouse",
+    "Legacy",
+    "Mobile",
+    "Table",
+    "Tpure",
+    "Wordpress",
+]
