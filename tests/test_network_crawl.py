@@ -175,3 +175,23 @@ def test_harvest_runs_every_profile_with_one_line_each_and_sites_counts(network,
     for key, items in network["expected"].items():
         assert str(len(items)) in table[key], table[key]
         assert "finished" in table[key]
+
+
+def test_a_portal_without_profile_is_harvested_incrementally(network, tmp_path) -> None:
+    replay = next(r for r in network["replays"] if r.key == "www.jtkfq.gov.cn")
+    now = datetime.now(SHANGHAI).replace(microsecond=0)
+    with ReplayServer(replay.pages, date_header=now) as server:
+        command = [sys.executable, "-m", "industry_news.cli", "harvest", "portal"]
+        command += ["--db", f"sqlite:///{network['db']}", "-a", f"url={replay.host}/"]
+        command += ["-a", f"base_url={server.base_url}", *FAST]
+        done = subprocess.run(
+            command, cwd=tmp_path, env=environment(), capture_output=True, text=True, timeout=120
+        )
+        requested = list(server.requests)
+    assert done.returncode == 0, done.stderr
+    assert re.match(
+        r"portal: finished in [\d.]+ s \(incremental\) — \d+ requests, 0 new", done.stdout
+    )
+    # No archived article is fetched again.
+    articles = set(replay.article_paths().values())
+    assert not articles & set(requested)

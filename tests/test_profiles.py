@@ -184,3 +184,20 @@ def test_profiles_env_accepts_several_folders(
     monkeypatch.setenv(PROFILES_ENV, f"{first}{os.pathsep}{second}")
     assert profile_dirs() == [PACKAGE_PROFILES, first, second]
     assert set(load_profiles().profiles) == {"changzhou", "jintan", "liyang", "wuxi"}
+
+
+def test_sites_lists_the_profiles_and_names_the_broken_file(tmp_path: Path, extra: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "industry_news.cli", "sites", "--db", f"sqlite:///{tmp_path}/n.db"],
+        cwd=tmp_path,
+        env=environment() | {PROFILES_ENV: str(extra)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    header, *lines = done.stdout.splitlines()
+    assert header.split()[:2] == ["site", "name"]
+    assert [line.split()[0] for line in lines] == ["liyang", "wuxi", "changzhou"]
+    assert lines[2].split()[1:5] == ["常州厂房网", "http://changzhou.021cf.cn/", "0", "-"]
+    assert done.stderr.startswith(f"industry-news: profile not loaded: {extra / 'jintan.toml'}")
