@@ -225,6 +225,8 @@ _REQUEST = re.compile(
     r"|欢迎(?:来电|致电|垂询|来人来电)(?:咨询|洽谈|垂询)?)"
 )
 """What a contact block asks of the reader: state your needs, call us."""
+_CONTACT_FIELD = re.compile(r"^(?:联系)?(?:地址|邮编|邮政编码|传真|网址|邮箱|电子邮箱)\s*[:：]")
+"""The other fields of a contact block (地址：…, 传真：…), after a line with a number."""
 _NUMBER_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]")
 """A note after a number: （微信同号）, (同微信)."""
 _EMAIL_LINE = re.compile(r"^[^@\s]{0,12}[:：]?\s*[\w.+-]+@[\w-]+\.[\w.]+$")
@@ -427,6 +429,8 @@ class _State(NamedTuple):
     """The trailing furniture (版权声明, 分享, 上一篇…) has begun."""
     pending: str | None = None
     """Rule of a bare label (上一篇：, 标签：) whose value may follow as its own line."""
+    contact: bool = False
+    """The line before was a contact line: an address or fax line after it is the block's."""
 
 
 def _classify_unit(unit: str, profile: SiteProfile, state: _State) -> tuple[str | None, _State]:
@@ -439,11 +443,14 @@ def _classify_unit(unit: str, profile: SiteProfile, state: _State) -> tuple[str 
             return PREV_NEXT, state
         if _URL.match(unit):
             return FURNITURE, state
+    if state.contact and len(unit) <= 60 and _CONTACT_FIELD.match(unit):
+        return CONTACT, state
     for name, test in _RULES:
         if test(unit, profile):
             pending = name if _LABEL_ONLY.match(unit) else None
-            return name, _State(state.trailing or name in _TRAILING_STARTERS, pending)
-    return None, state
+            trailing = state.trailing or name in _TRAILING_STARTERS
+            return name, _State(trailing, pending, name == CONTACT)
+    return None, state._replace(contact=False)
 
 
 def _pieces(text: str) -> list[str]:
@@ -513,7 +520,7 @@ def clean_paragraphs(
             if not rules and key in learned_keys:
                 rules = [LEARNED]
         if not rules:
-            opened, state = True, state._replace(pending=None)
+            opened, state = True, state._replace(pending=None, contact=False)
         entries.append(_Entry(text, rules, key in whitelist))
     _footer_lines(entries)
     kept: list[str] = []

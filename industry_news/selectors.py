@@ -134,7 +134,7 @@ HOME_TEXT = re.compile(r"^(首页|主页|网站首页|home)$", re.IGNORECASE)
 TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]\s+|\s*[|_–—]\s*|\s+-\s*")
 
 RELATED_HEADING = re.compile(
-    r"^\s*(?:相关(?:文章|阅读|链接|新闻|资讯|推荐|内容|报道|日志|稿件)(?:推荐)?|延伸阅读|推荐阅读)"
+    r"^\s*(?:相关(?:文章|阅读|链接|新闻|资讯|信息|文档|推荐|内容|报道|日志|稿件)(?:推荐)?|延伸阅读|推荐阅读)"
     r"\s*[:：]?\s*$"
 )
 # Text that opens another section after the related block (it ends the block).

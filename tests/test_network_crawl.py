@@ -1,5 +1,6 @@
-"""Acceptance: two portals of the 021cf network by their profile spiders and four portals on other
-CMSs by the generic `portal` spider, crawled into one archive (tests/portal/network.py).
+"""Acceptance: two portals of the 021cf network by their profile spiders, four portals on other
+CMSs and one on an in-house CMS whose URLs no scheme explains by the generic `portal` spider,
+crawled into one archive (tests/portal/network.py).
 
 Every replay scores as the liyang replays do: every stored field equal to the truth.
 """
@@ -21,11 +22,15 @@ from industry_news.dates import SHANGHAI
 from tests.crawling import ROOT, crawl, rows, stored_articles
 from tests.harvesting import FAST, environment
 from tests.portal import ReplayServer
-from tests.portal.network import SHARED, network_replays, shared_stories
+from tests.portal.network import SHARED, custom_replay, network_replays, shared_stories
 
 pytestmark = pytest.mark.clock
 
 FIELDS = ("title", "original_title", "author", "category", "views", "date_text", "body", "related")
+
+
+def all_replays(rendered_at: datetime) -> list:
+    return [*network_replays(rendered_at), custom_replay(rendered_at)]
 
 
 def _utc(text: str) -> datetime:
@@ -44,7 +49,7 @@ def crawl_replay(replay, base_url: str, db: Path):
 def network(tmp_path_factory: pytest.TempPathFactory):
     """The six replays served on loopback, each crawled twice into one archive."""
     now = datetime.now(SHANGHAI).replace(microsecond=0)
-    replays = network_replays(now)
+    replays = all_replays(now)
     db = tmp_path_factory.mktemp("network") / "archive.sqlite3"
     with ExitStack() as stack:
         servers = [stack.enter_context(ReplayServer(r.pages, date_header=now)) for r in replays]
@@ -85,7 +90,7 @@ def test_each_portal_is_archived_under_its_own_site(network) -> None:
     assert by_site == {key: len(items) for key, items in network["expected"].items()}
 
 
-@pytest.mark.parametrize("key", [r.key for r in network_replays(datetime(2025, 5, 21))])
+@pytest.mark.parametrize("key", [r.key for r in all_replays(datetime(2025, 5, 21))])
 def test_every_field_matches_the_truth(network, key: str) -> None:
     expected = network["expected"][key]
     stored = {url: a for url, a in network["stored"].items() if a["site"] == key}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from industry_news.profiles import (
     load_profiles,
     profile_dirs,
 )
+from spiders.loader import profile_spider
 from tests.crawling import ROOT
 from tests.harvesting import environment
 
@@ -201,3 +203,20 @@ def test_sites_lists_the_profiles_and_names_the_broken_file(tmp_path: Path, extr
     assert [line.split()[0] for line in lines] == ["liyang", "wuxi", "changzhou"]
     assert lines[2].split()[1:5] == ["常州厂房网", "http://changzhou.021cf.cn/", "0", "-"]
     assert done.stderr.startswith(f"industry-news: profile not loaded: {extra / 'jintan.toml'}")
+
+
+def test_a_profiles_listings_are_crawled_from_the_start(tmp_path: Path) -> None:
+    text = GOOD.replace('theme = "tpure"', 'listings = ["/index.php/category-9.html"]')
+    spider = profile_spider(load_profile(write(tmp_path, "changzhou", text)))(
+        base_url="http://127.0.0.1:8000/"
+    )
+
+    async def starts() -> list[str]:
+        return [request.url async for request in spider.start()]
+
+    assert asyncio.run(starts()) == [
+        "http://127.0.0.1:8000/",
+        "http://127.0.0.1:8000/index.php/category-9.html",
+    ]
+    assert spider.name == spider.site == "changzhou"
+    assert spider.theme == ""

@@ -18,6 +18,7 @@ from industry_news.extract.document import Document, Line, centred
 
 _MAX_DISPLAY = 60
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
+_LABELLED = re.compile(r"^[【\[(（]?[\u4e00-\u9fff]{2,5}[】\])）]?\s*[:：]")
 
 
 def masthead(doc: Document, container: HtmlElement, found: Sequence[Line]) -> int:
@@ -31,6 +32,8 @@ def masthead(doc: Document, container: HtmlElement, found: Sequence[Line]) -> in
 def _display(doc: Document, container: HtmlElement, line: Line) -> bool:
     if len(line.text) > _MAX_DISPLAY or _SENTENCE_END.search(line.text):
         return False
+    if _LABELLED.match(line.text):
+        return False  # 原标题：…, 来源：…: a line that states something, even centred
     el: HtmlElement | None = line.block
     while el is not None and el is not container and doc.contains(container, el):
         if centred(el):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from industry_news import selectors as cue
 from industry_news.extract.document import Document, opening, squash, tag, text
-from industry_news.schemes import Kind, classify
+from industry_news.schemes import Kind, classify, is_home, is_page
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,17 @@ def find_related(doc: Document) -> tuple[HtmlElement | None, list[HtmlElement]]:
 
 def _article_links(doc: Document, el: HtmlElement) -> list[str]:
     urls = (doc.link(a) for a in el.iter("a"))
-    return [u for u in urls if u and classify(u) is Kind.ARTICLE]
+    return [u for u in urls if u and _may_be_article(u)]
+
+
+def _may_be_article(url: str) -> bool:
+    """Whether a link under the 相关 heading may be an article: one by its CMS's scheme, or a
+    page no scheme explains (an in-house CMS's /News/Detail/12), not a folder (a section's
+    更多>>), a listing or the home."""
+    kind = classify(url)
+    if kind is not Kind.OTHER:
+        return kind is Kind.ARTICLE
+    return is_page(url) and not is_home(url) and not urlsplit(url).path.endswith("/")
 
 
 def _is_stamp(value: str) -> bool:
@@ -69,7 +80,7 @@ def related_entries(doc: Document, block: list[HtmlElement]) -> tuple[Related, .
         for anchor in el.iter("a"):
             url = doc.link(anchor)
             # A link back to the page itself (the theme's mobile excerpts) is excerpt text.
-            if url and url != doc.url and classify(url) is Kind.ARTICLE:
+            if url and url != doc.url and _may_be_article(url):
                 targets[anchor] = url
     roots: dict[HtmlElement, str] = {}
     tops = set(block)

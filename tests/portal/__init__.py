@@ -1,5 +1,6 @@
 """Synthetic replays of 溧阳厂房网 (liyang.021cf.cn) and of other portals: content model, site
-identities (sites), URL schemes (schemes), markups, loopback server, the six network replays."""
+identities (sites), URL schemes (schemes), markups, loopback server, the six network replays
+and the custom (in-house CMS) replay."""
 
 from .model import (
     Article,
@@ -11,7 +12,7 @@ from .model import (
     make_portal,
     make_seed_portal,
 )
-from .network import Replay, network_replays, shared_stories
+from .network import Replay, custom_replay, network_replays, shared_stories
 from .render import ALL_MARKUPS, MARKUPS, NOT_FOUND, Page, render_article, render_site
 from .schemes import SCHEMES, Scheme
 from .server import ReplayServer
@@ -31,6 +32,7 @@ __all__ = [
     "ReplayServer",
     "Scheme",
     "Site",
+    "custom_replay",
     "expected_item",
     "expected_items",
     "grow_portal",
