@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from industry_news import export, harvest, reclean, sites, status
+from industry_news import export, harvest, reclean, search, sites, status
 from industry_news.errors import CommandError
 from industry_news.storage import ArchiveError
 
-COMMANDS = (export, reclean, harvest, status, sites)
+COMMANDS = (export, search, reclean, harvest, status, sites)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,7 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        if args.command != "search":
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.extra = extra  # -word: an exclusion, not an option
     try:
         return int(args.func(args) or 0)
     except ArchiveError as exc:

@@ -74,7 +74,8 @@ def parse_bound(text: str, end: bool = False) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=SHANGHAI)
 
 
-def _filtered(query: Select[Any], filters: Filters) -> Select[Any]:
+def filtered(query: Select[Any], filters: Filters) -> Select[Any]:
+    """The query restricted to the articles the filters let through."""
     if filters.site is not None:
         query = query.where(Article.site == filters.site)
     if filters.since is not None:
@@ -101,7 +102,7 @@ def iter_records(
     session: Session, filters: Filters = Filters(), batch_size: int = BATCH_SIZE
 ) -> Iterator[Row]:
     """Matching articles as export rows (``EXPORT_FIELDS`` order), in archive order."""
-    query = _filtered(select(Article.id, *_ARTICLE_COLUMNS), filters).order_by(Article.id)
+    query = filtered(select(Article.id, *_ARTICLE_COLUMNS), filters).order_by(Article.id)
     connection = session.connection()  # Core rows: no ORM bookkeeping per row
     result = connection.execute(query.execution_options(yield_per=batch_size))
     for batch in result.partitions():
@@ -127,7 +128,7 @@ def iter_links(
     session: Session, filters: Filters = Filters(), batch_size: int = BATCH_SIZE
 ) -> Iterator[Row]:
     """The related-link graph of matching articles (``LINK_FIELDS``; position is 0-based)."""
-    query = _filtered(
+    query = filtered(
         select(
             Article.url.label("source_url"),
             RelatedLink.target_url,

@@ -34,6 +34,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
+from industry_news import fulltext
 from industry_news.dates import SHANGHAI
 
 APP_NAME = "industry-news"
@@ -251,6 +252,7 @@ def open_archive(url: str | None = None) -> Engine:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
             Base.metadata.create_all(connection)
             _add_missing_columns(connection)
+            fulltext.ensure_index(connection)
             with Session(connection) as session:
                 for key, value in (("app", APP_NAME), ("schema_version", SCHEMA_VERSION)):
                     if session.get(ArchiveMeta, key) is None:
@@ -347,7 +349,15 @@ def _keeps_old_date(old_lo: Any, old_hi: Any, record: Mapping[str, Any]) -> bool
 
 
 # Statements built once: SQLAlchemy then reuses their compiled form for every article.
-_FOUND = (Article.id, Article.url, Article.content_hash, Article.date_earliest, Article.date_latest)
+_FOUND = (
+    Article.id,
+    Article.url,
+    Article.title,
+    Article.body,
+    Article.content_hash,
+    Article.date_earliest,
+    Article.date_latest,
+)
 _FIND = select(*_FOUND).where(Article.url == bindparam("url"))
 _FIND_KEY = select(*_FOUND).where(
     Article.site == bindparam("site"), Article.article_key == bindparam("key")
@@ -385,6 +395,7 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
         result = "new"
         values.update(url=record["url"], first_seen_at=now, updated_at=now, content_hash=digest)
         article_id = session.execute(insert(_ARTICLES), values).inserted_primary_key[0]
+        fulltext.index_article(_connection(session), article_id, values["title"], values["body"])
     else:
         result = "unchanged" if old.content_hash == digest else "updated"
         article_id = old.id
@@ -392,6 +403,9 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
         if result == "updated":
             values.update(updated_at=now, content_hash=digest)
             session.execute(_UNLINK, {"article": article_id})
+            connection = _connection(session)
+            fulltext.unindex_article(connection, article_id, old.title, old.body)
+            fulltext.index_article(connection, article_id, values["title"], values["body"])
         session.execute(_UPDATE, {**values, "article": article_id})
     if result != "unchanged" and record["related"]:
         session.execute(
@@ -409,6 +423,10 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
         )
     session.execute(_UNREJECT, {"url": record["url"]})
     return result
+
+
+def _connection(session: Session | Connection) -> Connection:
+    return session if isinstance(session, Connection) else session.connection()
 
 
 _REJECTED = RejectedPage.__table__
