@@ -6,11 +6,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from industry_news import export, harvest, reclean, search, sites, status
+from industry_news import (
+    browse,
+    clusters,
+    export,
+    harvest,
+    reclean,
+    report,
+    search,
+    sites,
+    status,
+)
 from industry_news.errors import CommandError
 from industry_news.storage import ArchiveError
 
-COMMANDS = (export, search, reclean, harvest, status, sites)
+COMMANDS = (export, search, browse, clusters, report, reclean, harvest, status, sites)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,7 +23,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -56,6 +56,8 @@ class Filters:
     until: datetime | None = None
     category: str | None = None
     contains: str | None = None
+    one_per_cluster: bool = False
+    """Only the earliest published of each cluster of copies (among the matching ones)."""
 
 
 def parse_bound(text: str, end: bool = False) -> datetime:
@@ -95,14 +97,44 @@ def filtered(query: Select[Any], filters: Filters) -> Select[Any]:
     return query
 
 
-_ARTICLE_COLUMNS = [getattr(Article, name) for name in EXPORT_FIELDS if name != "related"]
+_COMPUTED = ("related", "cluster", "copies")
+_ARTICLE_COLUMNS = [getattr(Article, name) for name in EXPORT_FIELDS if name not in _COMPUTED]
+
+
+def _records_query(filters: Filters) -> Select[Any]:
+    """Matching articles with their cluster (its id; an article alone is its own) and size."""
+    cluster = func.coalesce(Article.cluster_id, Article.id)
+    sizes = (
+        select(Article.cluster_id.label("cid"), func.count().label("n"))
+        .where(Article.cluster_id.is_not(None))
+        .group_by(Article.cluster_id)
+        .subquery()
+    )
+    query = filtered(
+        select(
+            Article.id,
+            *_ARTICLE_COLUMNS,
+            cluster.label("cluster"),
+            func.coalesce(sizes.c.n, 1).label("copies"),
+        ).outerjoin(sizes, sizes.c.cid == Article.cluster_id),
+        filters,
+    )
+    if not filters.one_per_cluster:
+        return query.order_by(Article.id)
+    first = func.row_number().over(
+        partition_by=cluster,
+        order_by=(Article.published_at.is_(None), Article.published_at, Article.id),
+    )
+    ranked = query.add_columns(first.label("nth")).subquery()
+    names = ["id", *(c.key for c in _ARTICLE_COLUMNS), "cluster", "copies"]
+    return select(*(ranked.c[n] for n in names)).where(ranked.c.nth == 1).order_by(ranked.c.id)
 
 
 def iter_records(
     session: Session, filters: Filters = Filters(), batch_size: int = BATCH_SIZE
 ) -> Iterator[Row]:
     """Matching articles as export rows (``EXPORT_FIELDS`` order), in archive order."""
-    query = filtered(select(Article.id, *_ARTICLE_COLUMNS), filters).order_by(Article.id)
+    query = _records_query(filters)
     connection = session.connection()  # Core rows: no ORM bookkeeping per row
     result = connection.execute(query.execution_options(yield_per=batch_size))
     for batch in result.partitions():
@@ -270,7 +302,13 @@ def _filters(args: argparse.Namespace) -> Filters:
                 "YYYY-MM-DD[THH:MM[:SS]][+HH:MM]",
                 code=2,
             ) from None
-    return Filters(site=args.site, category=args.category, contains=args.contains, **bounds)
+    return Filters(
+        site=args.site,
+        category=args.category,
+        contains=args.contains,
+        one_per_cluster=args.one_per_cluster,
+        **bounds,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -320,6 +358,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--category", metavar="TEXT", help="exact category (栏目)")
     parser.add_argument(
         "--contains", metavar="TEXT", help="substring of title or body (ASCII case-insensitive)"
+    )
+    parser.add_argument(
+        "--one-per-cluster",
+        action="store_true",
+        help="only the earliest published article of each cluster of syndicated copies",
     )
     parser.add_argument(
         "--links",

@@ -51,6 +51,11 @@ class ArticleItem:
     date_earliest: datetime | None = field(default=None, metadata=ISO)
     date_latest: datetime | None = field(default=None, metadata=ISO)
     boilerplate: dict[str, int] = field(default_factory=dict)
+    # Filled in by the store.
+    cluster: int | None = None
+    """Its cluster of syndicated copies (a stable id: the cluster's first article's id)."""
+    copies: int | None = None
+    """How many articles its cluster holds (1: no copy known)."""
 
     @classmethod
     def from_page(
@@ -94,6 +99,8 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "body",
     "related",
     "crawled_at",
+    "cluster",
+    "copies",
 )
 """The fields analysts get, in order: the archive export and Scrapy's feed exports agree."""
 

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from industry_news import fulltext
+from industry_news import copies, fulltext
 from industry_news.cleaning import CleanResult, clean_paragraphs, normalise
 from industry_news.dates import SHANGHAI
 from industry_news.errors import CommandError
@@ -135,11 +135,16 @@ def reclean_site(engine: Engine, site: str, min_share: float, min_articles: int)
                 if not body:
                     counts["kept_empty"] += 1
                 elif (row.body, row.original_title) != (body, result.original_title):
-                    if row.body != body:
+                    changed_body = row.body != body
+                    if changed_body:
                         connection = session.connection()
                         fulltext.unindex_article(connection, row.id, row.title, row.body)
                         fulltext.index_article(connection, row.id, row.title, body)
                     row.body, row.original_title = body, result.original_title
+                    if changed_body and copies.supported(session.connection()):
+                        session.flush()
+                        copies.unassign(session.connection(), row.id)
+                        copies.assign(session.connection(), row.id, body)
                     row.updated_at = now
                     counts["changed"] += 1
     with session_scope(engine) as session:

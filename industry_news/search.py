@@ -291,24 +291,14 @@ def _cell(value: Any) -> Any:
     return neutralise(value) if isinstance(value, str) else value
 
 
-def _clip(value: str, width: int) -> str:
-    out, used = "", 0
-    for char in value:
-        size = tables.width(char)
-        if used + size > width - 1:
-            return out + "…"
-        out, used = out + char, used + size
-    return out
-
-
 def table(hits: Iterable[Hit]) -> str:
     rows = [
         (
             f"{hit.score:.3f}",
             hit.published_at.astimezone(SHANGHAI).strftime("%Y-%m-%d") if hit.published_at else "-",
             hit.site,
-            _clip(hit.title, 40),
-            _clip(hit.snippet, 56),
+            tables.clip(hit.title, 40),
+            tables.clip(hit.snippet, 56),
             hit.url,
         )
         for hit in hits

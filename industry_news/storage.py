@@ -28,13 +28,14 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-from industry_news import fulltext
+from industry_news import copies, fulltext
 from industry_news.dates import SHANGHAI
 
 APP_NAME = "industry-news"
@@ -106,6 +107,8 @@ class Article(Base):
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime)
     run_id: Mapped[int | None] = mapped_column(Integer, index=True)
     """The crawl run that last stored it (`reclean --run N` re-extracts a run's articles)."""
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    """The article's cluster of syndicated copies: the id of its first member (`copies`)."""
     article_key: Mapped[str | None] = mapped_column(String(256))
     """The article's identity in its site's URL scheme (`zblog:7550`): one row whatever URL
     form it was reached by (see `schemes.article_key`)."""
@@ -253,6 +256,11 @@ def open_archive(url: str | None = None) -> Engine:
             Base.metadata.create_all(connection)
             _add_missing_columns(connection)
             fulltext.ensure_index(connection)
+            if copies.supported(connection):
+                copies.create(connection)
+            if engine.dialect.name == "sqlite":
+                for statement in _VIEWS:
+                    connection.exec_driver_sql(statement)
             with Session(connection) as session:
                 for key, value in (("app", APP_NAME), ("schema_version", SCHEMA_VERSION)):
                     if session.get(ArchiveMeta, key) is None:
@@ -269,11 +277,30 @@ _ADDED_COLUMNS = (
     ("articles", "run_id", "INTEGER"),
     ("articles", "article_key", "VARCHAR(256)"),
     ("crawl_runs", "site", "VARCHAR(64)"),
+    ("articles", "cluster_id", "INTEGER"),
 )
 """Columns added since the first schema: an older archive gets them when opened for writing."""
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_articles_site_article_key ON articles (site, article_key)",
+    "CREATE INDEX IF NOT EXISTS ix_articles_cluster_id ON articles (cluster_id)",
 )
+
+
+_VIEWS = (
+    "DROP VIEW IF EXISTS article_list",
+    "CREATE VIEW article_list AS SELECT id AS 编号, title AS 标题, site AS 站点,"
+    " category AS 分类, datetime(published_at, '+8 hours') AS 发布时间,"
+    " date_precision AS 日期精度, strftime('%Y-%m', published_at, '+8 hours') AS 月份,"
+    " author AS 作者, original_title AS 原标题, views AS 浏览量, date_text AS 页面日期,"
+    " url AS 网址, body AS 正文, datetime(crawled_at, '+8 hours') AS 抓取时间 FROM articles",
+    "DROP VIEW IF EXISTS related_list",
+    "CREATE VIEW related_list AS SELECT r.article_id AS 来源编号, a.title AS 来源标题,"
+    " r.position AS 位置, r.title AS 目标标题, r.target_url AS 目标网址, t.id AS 目标编号"
+    " FROM related_links r JOIN articles a ON a.id = r.article_id"
+    " LEFT JOIN articles t ON t.url = r.target_url",
+)
+"""What people browse (`browse`): the articles with Chinese column names in Beijing time
+without their raw HTML, and each related link beside its source and archived target."""
 
 
 def _add_missing_columns(connection: Connection) -> None:
@@ -395,7 +422,10 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
         result = "new"
         values.update(url=record["url"], first_seen_at=now, updated_at=now, content_hash=digest)
         article_id = session.execute(insert(_ARTICLES), values).inserted_primary_key[0]
-        fulltext.index_article(_connection(session), article_id, values["title"], values["body"])
+        connection = _connection(session)
+        fulltext.index_article(connection, article_id, values["title"], values["body"])
+        if copies.supported(connection):
+            copies.assign(connection, article_id, values["body"])
     else:
         result = "unchanged" if old.content_hash == digest else "updated"
         article_id = old.id
@@ -406,6 +436,9 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
             connection = _connection(session)
             fulltext.unindex_article(connection, article_id, old.title, old.body)
             fulltext.index_article(connection, article_id, values["title"], values["body"])
+            if copies.supported(connection) and old.body != values["body"]:
+                copies.unassign(connection, article_id)
+                copies.assign(connection, article_id, values["body"])
         session.execute(_UPDATE, {**values, "article": article_id})
     if result != "unchanged" and record["related"]:
         session.execute(
@@ -423,6 +456,20 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
         )
     session.execute(_UNREJECT, {"url": record["url"]})
     return result
+
+
+def cluster_of(session: Session | Connection, url: str) -> tuple[int | None, int | None]:
+    """The stored article's cluster id and its size (None, None for an unknown URL)."""
+    row = session.execute(
+        text(
+            "SELECT a.cluster_id, (SELECT count(*) FROM articles b"
+            " WHERE b.cluster_id = a.cluster_id) FROM articles a WHERE a.url = :url"
+        ),
+        {"url": url},
+    ).first()
+    if row is None:
+        return None, None
+    return (row[0], row[1]) if row[0] is not None else (None, 1)
 
 
 def _connection(session: Session | Connection) -> Connection:

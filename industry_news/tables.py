@@ -24,3 +24,14 @@ def render(
             padded.append(fill + cell if name in numeric else cell + fill)
         lines.append("  ".join(padded).rstrip())
     return "\n".join(lines)
+
+
+def clip(value: str, columns: int) -> str:
+    """The text cut to fit `columns` terminal columns, with … where it was cut."""
+    out, used = "", 0
+    for char in value:
+        size = width(char)
+        if used + size > columns - 1:
+            return out + "…"
+        out, used = out + char, used + size
+    return out

@@ -11,7 +11,13 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 from sqlalchemy.engine import Connection, Engine
 
-from industry_news.storage import open_archive, reject_page, resolve_db_url, upsert_article
+from industry_news.storage import (
+    cluster_of,
+    open_archive,
+    reject_page,
+    resolve_db_url,
+    upsert_article,
+)
 from pipelines.runs import RUN_ID
 
 
@@ -47,8 +53,12 @@ class StorePipeline:
     def process_item(self, item: Any) -> Any:
         assert self.connection is not None
         with self.connection.begin():
-            result = upsert_article(self.connection, self._record(item))
+            record = self._record(item)
+            result = upsert_article(self.connection, record)
+            cluster, copies = cluster_of(self.connection, record["url"])
         self.stats.inc_value(f"industry_news/articles/{result}")
+        adapter = ItemAdapter(item)
+        adapter["cluster"], adapter["copies"] = cluster, copies
         return item
 
     def item_dropped(self, item: Any, response: Any, exception: BaseException) -> None:

@@ -61,8 +61,9 @@ def build_archive(path: Path, records: list[dict[str, Any]]) -> str:
     return url
 
 
-def exported(rec: dict[str, Any]) -> dict[str, Any]:
-    """What the export should say about `rec`, written out independently of export.py."""
+def exported(rec: dict[str, Any], cluster: int, copies: int) -> dict[str, Any]:
+    """What the export should say about `rec`, written out independently of export.py: the
+    id of its cluster of copies (its first article's) and how many the cluster holds."""
     return {
         "url": rec["url"],
         "site": rec["site"],
@@ -77,6 +78,8 @@ def exported(rec: dict[str, Any]) -> dict[str, Any]:
         "body": rec["body"],
         "related": [{"url": r["url"], "title": r["title"]} for r in rec["related"]],
         "crawled_at": rec["crawled_at"].isoformat(),
+        "cluster": cluster,
+        "copies": copies,
     }
 
 
@@ -111,7 +114,7 @@ def db(tmp_path: Path) -> str:
 def test_jsonl_round_trip(db: str, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     out = run_export(capsysbinary, "--db", db, "--format", "jsonl")
     rows = [json.loads(line) for line in out.decode("utf-8").splitlines()]
-    assert rows == [exported(r) for r in RECORDS]
+    assert rows == [exported(r, n, 1) for n, r in enumerate(RECORDS, 1)]
     assert [list(row) for row in rows] == [list(EXPORT_FIELDS)] * 2
     assert rows[0]["published_at"] == "2024-05-01T09:30:00+08:00"
 
@@ -120,7 +123,7 @@ def test_json_round_trip_chinese_unescaped(
     db: str, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
     out = run_export(capsysbinary, "--db", db, "--format", "json")
-    assert json.loads(out) == [exported(r) for r in RECORDS]
+    assert json.loads(out) == [exported(r, n, 1) for n, r in enumerate(RECORDS, 1)]
     assert "动力电池".encode() in out and b"\\u" not in out
 
 
@@ -129,8 +132,8 @@ def test_csv_round_trip(db: str, capsysbinary: pytest.CaptureFixture[bytes]) -> 
     assert out.startswith(BOM)
     rows = list(csv.DictReader(io.StringIO(out.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == list(EXPORT_FIELDS)
-    for row, rec in zip(rows, RECORDS, strict=True):
-        want = exported(rec)
+    for n, (row, rec) in enumerate(zip(rows, RECORDS, strict=True), 1):
+        want = exported(rec, n, 1)
         assert json.loads(row.pop("related")) == want.pop("related")
         assert row == {k: "" if v is None else str(v) for k, v in want.items()}
     assert rows[0]["body"] == BODY  # commas, quotes and a line break survive quoting
@@ -236,7 +239,9 @@ def test_output_file_is_written_whole(db: str, tmp_path: Path) -> None:
     target = tmp_path / "out" / "articles.json"
     target.parent.mkdir()
     assert main(["export", "--db", db, "--format", "json", "--output", str(target)]) == 0
-    assert json.loads(target.read_text("utf-8")) == [exported(r) for r in RECORDS]
+    assert json.loads(target.read_text("utf-8")) == [
+        exported(r, n, 1) for n, r in enumerate(RECORDS, 1)
+    ]
     assert list(target.parent.iterdir()) == [target]
 
 
@@ -246,7 +251,7 @@ def test_failed_export_leaves_previous_file(
     from sqlalchemy.exc import OperationalError
 
     def broken(session: Session, filters: export.Filters) -> Iterator[dict[str, Any]]:
-        yield exported(RECORDS[0])
+        yield exported(RECORDS[0], 1, 1)
         raise OperationalError("SELECT", {}, Exception("disk I/O error"))
 
     monkeypatch.setattr(export, "iter_records", broken)
@@ -263,6 +268,7 @@ def test_jsonl_matches_scrapy_feed_export(
 ) -> None:
     rec = RECORDS[0]
     item = ArticleItem(**{k: v for k, v in rec.items() if k in ArticleItem.__dataclass_fields__})
+    item.cluster, item.copies = 1, 1  # as the store pipeline sets them
     buffer = io.BytesIO()
     JsonLinesItemExporter(buffer, fields_to_export=list(EXPORT_FIELDS)).export_item(item)
     feed = json.loads(buffer.getvalue())
@@ -293,6 +299,6 @@ def test_records_query_per_batch_without_raw_html(tmp_path: Path) -> None:
     with Session(engine) as session:
         rows = list(export.iter_records(session, export.Filters(), batch_size=2))
     engine.dispose()
-    assert rows == [exported(r) for r in records]
+    assert rows == [exported(r, 1, 5) for r in records]  # one body: one story
     assert len(statements) == 1 + 3  # articles, then related links once per batch of 2
     assert not any("raw_html" in sql for sql in statements)

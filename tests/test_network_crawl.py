@@ -7,6 +7,7 @@ Every replay scores as the liyang replays do: every stored field equal to the tr
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -200,3 +201,40 @@ def test_a_portal_without_profile_is_harvested_incrementally(network, tmp_path) 
     # No archived article is fetched again.
     articles = set(replay.article_paths().values())
     assert not articles & set(requested)
+
+
+def test_copies_across_two_portals_are_one_cluster(network, tmp_path) -> None:
+    db = network["db"]
+    command = [sys.executable, "-m", "industry_news.cli", "copies", "--db", f"sqlite:///{db}"]
+    done = subprocess.run(
+        [*command, "--format", "jsonl"], env=environment(), capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    found = [json.loads(line) for line in done.stdout.splitlines()]
+    pairs = shared_stories(network["replays"])
+    assert len(found) == len(pairs) == 3
+    for cluster in found:
+        assert cluster["size"] == 2 and sorted(cluster["sites"]) == sorted(SHARED)
+        stamps = rows(
+            db, "select min(published_at) from articles where cluster_id = ?", cluster["cluster"]
+        )
+        (url,) = rows(
+            db,
+            "select url from articles where cluster_id = ? order by published_at, id limit 1",
+            cluster["cluster"],
+        )[0]
+        assert cluster["original_url"] == url and stamps
+    export = [sys.executable, "-m", "industry_news.cli", "export", "--db", f"sqlite:///{db}"]
+    every = subprocess.run(
+        [*export, "--format", "jsonl"], env=environment(), capture_output=True, text=True
+    ).stdout.splitlines()
+    one = subprocess.run(
+        [*export, "--format", "jsonl", "--one-per-cluster"],
+        env=environment(),
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    assert len(one) == len(every) - 3
+    records = [json.loads(line) for line in every]
+    assert sum(r["copies"] == 2 for r in records) == 6
+    assert len({r["cluster"] for r in records}) == len(one)
