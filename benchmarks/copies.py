@@ -19,7 +19,6 @@ import json
 import random
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,10 +31,10 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert  # noqa: E402
 
+from benchmarks.cpu import crawl_cpu  # noqa: E402
 from industry_news import copies  # noqa: E402
 from industry_news.dates import SHANGHAI  # noqa: E402
 from industry_news.storage import Article, open_archive, session_scope  # noqa: E402
-from tests.crawling import FAST  # noqa: E402
 from tests.portal import ReplayServer, make_portal, render_site  # noqa: E402
 
 TEXTS = ROOT / "tests" / "real" / "texts" / "texts.jsonl"
@@ -123,28 +122,6 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-_NO_COPIES = (
-    "import sys; import industry_news.copies as c; c.assign = lambda *a: 0; "
-    "from scrapy.cmdline import execute; sys.argv = ['scrapy', *sys.argv[1:]]; execute()"
-)
-
-
-def crawl_cpu(base_url: str, db: Path, assign: bool) -> float:
-    start = ["-m", "scrapy"] if assign else ["-c", _NO_COPIES]
-    command = [sys.executable, *start, "crawl", "liyang", "-a", f"base_url={base_url}"]
-    command += ["-s", f"INDUSTRY_NEWS_DB=sqlite:///{db}", *FAST]
-    before = children_cpu()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
-    if done.returncode != 0:
-        sys.exit(f"crawl failed:\n{done.stderr[-3000:]}")
-    return children_cpu() - before
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -185,7 +162,11 @@ def main() -> None:
         for run in range(args.repeat):
             for assign in (False, True):
                 db = Path(tmp) / f"crawl{run}{assign}.sqlite3"
-                cpu[assign].append(crawl_cpu(server.base_url, db, assign))
+                cpu[assign].append(
+                    crawl_cpu(
+                        server.base_url, db, None if assign else "industry_news.copies:assign"
+                    )
+                )
     without, with_copies = statistics.median(cpu[False]), statistics.median(cpu[True])
     print(f"crawl of {args.crawl} articles, median of {args.repeat}: CPU {without:.2f} s without")
     print(f"copies, {with_copies:.2f} s with them: {with_copies / without:.3f} × (target ≤ 1.10 ×)")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sqlite3
 import statistics
 import sys
@@ -27,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from scrapy.http import HtmlResponse  # noqa: E402
 from scrapy.utils.test import get_crawler  # noqa: E402
 
+from benchmarks.cpu import children_cpu  # noqa: E402
 from industry_news.dates import SHANGHAI  # noqa: E402
 from industry_news.extract import extract_article, parse_html  # noqa: E402
 from industry_news.items import ArticleItem  # noqa: E402
@@ -37,11 +37,6 @@ from pipelines.store import StorePipeline  # noqa: E402
 from pipelines.validate import ValidatePipeline  # noqa: E402
 from tests.crawling import crawl  # noqa: E402
 from tests.portal import ReplayServer, make_portal, render_site  # noqa: E402
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def timed_crawl(base_url: str, folder: Path, run: int, *args: str) -> dict[str, float]:

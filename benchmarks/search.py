@@ -17,9 +17,7 @@ import argparse
 import json
 import random
 import re
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,12 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import insert, text  # noqa: E402
 
+from benchmarks.cpu import crawl_cpu  # noqa: E402
 from industry_news import fulltext  # noqa: E402
 from industry_news.dates import SHANGHAI  # noqa: E402
 from industry_news.query import parse  # noqa: E402
 from industry_news.search import search  # noqa: E402
 from industry_news.storage import Article, open_archive, session_scope  # noqa: E402
-from tests.crawling import FAST  # noqa: E402
 from tests.portal import ReplayServer, make_portal, render_site  # noqa: E402
 
 TEXTS = ROOT / "tests" / "real" / "texts" / "texts.jsonl"
@@ -138,28 +136,6 @@ def like_scan(connection, query: str) -> int:
     return len(connection.exec_driver_sql(sql, tuple(params)).all())
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-_NO_INDEX = (
-    "import sys; import industry_news.fulltext as f; f.index_article = lambda *a: None; "
-    "from scrapy.cmdline import execute; sys.argv = ['scrapy', *sys.argv[1:]]; execute()"
-)
-
-
-def crawl_cpu(base_url: str, db: Path, index: bool) -> float:
-    start = ["-m", "scrapy"] if index else ["-c", _NO_INDEX]
-    command = [sys.executable, *start, "crawl", "liyang", "-a", f"base_url={base_url}"]
-    command += ["-s", f"INDUSTRY_NEWS_DB=sqlite:///{db}", *FAST]
-    before = children_cpu()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
-    if done.returncode != 0:
-        sys.exit(f"crawl failed:\n{done.stderr[-3000:]}")
-    return children_cpu() - before
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -215,7 +191,13 @@ def main() -> None:
         for run in range(args.repeat):
             for index in (False, True):
                 db = Path(tmp) / f"crawl{run}{index}.sqlite3"
-                cpu[index].append(crawl_cpu(server.base_url, db, index))
+                cpu[index].append(
+                    crawl_cpu(
+                        server.base_url,
+                        db,
+                        None if index else "industry_news.fulltext:index_article",
+                    )
+                )
     without, with_index = statistics.median(cpu[False]), statistics.median(cpu[True])
     print(f"crawl of {args.crawl} articles, median of {args.repeat}: CPU {without:.2f} s without")
     print(f"the index, {with_index:.2f} s with it: {with_index / without:.3f} × (target ≤ 1.10 ×)")

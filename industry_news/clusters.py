@@ -7,7 +7,6 @@ published article is the likely original (see `copies` for how copies are found)
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
@@ -21,7 +20,7 @@ from sqlalchemy.engine import Connection
 from industry_news import copies, tables
 from industry_news.dates import SHANGHAI
 from industry_news.errors import CommandError
-from industry_news.export import neutralise, parse_bound
+from industry_news.export import parse_bound, write_csv
 from industry_news.fulltext import bar
 from industry_news.items import iso
 from industry_news.storage import Article, connect_existing, open_archive, resolve_db_url
@@ -151,15 +150,8 @@ def write(found: list[Cluster], fmt: str, stream: TextIO) -> None:
         for cluster in found:
             stream.write(json.dumps(_record(cluster), ensure_ascii=False) + "\n")
         return
-    if fmt == "csv":
-        stream.write("\ufeff")
-        writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(FIELDS)
-        for cluster in found:
-            record = _record(cluster)
-            record["sites"] = "; ".join(record["sites"])
-            record["titles"] = " | ".join(record["titles"])
-            writer.writerow([neutralise(str(record[name] or "")) for name in FIELDS])
+    if fmt == "csv":  # sites and titles as JSON lists, as export writes lists
+        write_csv((_record(cluster) for cluster in found), FIELDS, stream)
         return
     if not found:
         stream.write("no clusters\n")

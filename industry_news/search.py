@@ -9,7 +9,6 @@ scanned instead, with the same hits.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
@@ -24,7 +23,7 @@ from sqlalchemy.engine import Connection
 from industry_news import fulltext, tables
 from industry_news.dates import SHANGHAI
 from industry_news.errors import CommandError
-from industry_news.export import Filters, filtered, neutralise, parse_bound
+from industry_news.export import Filters, filtered, parse_bound, write_csv
 from industry_news.items import iso
 from industry_news.query import Query, QueryError, parse
 from industry_news.storage import Article, connect_existing, open_archive, resolve_db_url
@@ -277,18 +276,9 @@ def write(hits: Sequence[Hit], fmt: str, stream: TextIO) -> None:
         for hit in hits:
             stream.write(json.dumps(_record(hit), ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        stream.write("\ufeff")
-        writer = csv.writer(stream, lineterminator="\r\n")
-        writer.writerow(FIELDS)
-        for hit in hits:
-            record = _record(hit)
-            writer.writerow([_cell(record[name]) for name in FIELDS])
+        write_csv((_record(hit) for hit in hits), FIELDS, stream)
     else:
         stream.write(table(hits) + "\n")
-
-
-def _cell(value: Any) -> Any:
-    return neutralise(value) if isinstance(value, str) else value
 
 
 def table(hits: Iterable[Hit]) -> str:
