@@ -15,15 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from industry_news.dates import SHANGHAI
 from industry_news.query import parse
 from industry_news.search import search
 from industry_news.storage import connect_existing
 from tests.crawling import ROOT, crawl
 from tests.harvesting import environment
 from tests.portal import ReplayServer, make_portal, render_site
+from tests.portal.model import DEFAULT_RENDERED_AT as RENDERED_AT
 
-pytestmark = pytest.mark.clock
+# Nothing here reads a date against now: replays are rendered at a fixed instant and the
+# assertions compare the archive with itself, so these tests are not run again under faketime.
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -31,11 +32,10 @@ WORD = re.compile(r"[^\W_]+")
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two markups of a 40-article portal crawled into one archive."""
-    now = datetime.now(SHANGHAI).replace(microsecond=0)
     db = tmp_path_factory.mktemp("search") / "archive.sqlite3"
     for markup, seed in (("tpure", 11), ("wordpress", 12)):
-        portal = make_portal(40, seed=seed, rendered_at=now, per_page=8, categories=2)
-        with ReplayServer(render_site(portal, markup), date_header=now) as server:
+        portal = make_portal(40, seed=seed, rendered_at=RENDERED_AT, per_page=8, categories=2)
+        with ReplayServer(render_site(portal, markup)) as server:
             assert crawl(server.base_url, db).returncode == 0
     return db
 
@@ -240,10 +240,9 @@ def test_rebuild_rebuilds_and_keeps_the_hits(archive: Path, tmp_path) -> None:
 
 
 def test_a_killed_crawl_leaves_the_index_in_step(tmp_path: Path) -> None:
-    now = datetime.now(SHANGHAI).replace(microsecond=0)
-    portal = make_portal(60, seed=13, rendered_at=now, per_page=6, categories=2)
+    portal = make_portal(60, seed=13, rendered_at=RENDERED_AT, per_page=6, categories=2)
     db = tmp_path / "killed.sqlite3"
-    with ReplayServer(render_site(portal, "tpure"), date_header=now) as server:
+    with ReplayServer(render_site(portal, "tpure")) as server:
         command = [sys.executable, "-m", "scrapy", "crawl", "liyang"]
         command += ["-a", f"base_url={server.base_url}", "-s", f"INDUSTRY_NEWS_DB=sqlite:///{db}"]
         command += ["-s", "DOWNLOAD_DELAY=0.05", "-s", "AUTOTHROTTLE_ENABLED=False"]
@@ -274,10 +273,9 @@ def test_a_killed_crawl_leaves_the_index_in_step(tmp_path: Path) -> None:
 
 def test_reclean_keeps_the_index_true(tmp_path: Path) -> None:
     """Bodies reclean changes (a profile for the site, added after the crawl) are re-indexed."""
-    now = datetime.now(SHANGHAI).replace(microsecond=0)
-    portal = make_portal(30, seed=14, rendered_at=now, per_page=6, categories=2)
+    portal = make_portal(30, seed=14, rendered_at=RENDERED_AT, per_page=6, categories=2)
     db = tmp_path / "generic.sqlite3"
-    with ReplayServer(render_site(portal, "tpure"), date_header=now) as server:
+    with ReplayServer(render_site(portal, "tpure")) as server:
         run = crawl(
             server.base_url,
             db,
