@@ -22,14 +22,19 @@ class Link:
 
 
 def page_links(
-    root: HtmlElement, url: str, resolve: Resolver, schemes: tuple[str, ...] = ()
+    root: HtmlElement,
+    url: str,
+    resolve: Resolver,
+    schemes: tuple[str, ...] = (),
+    by_shape: bool = True,
 ) -> list[Link]:
     """Same-site links in page order, each once, with what they point to.
 
     Links are read by the CMS schemes (`schemes`, default all). A link whose URL no scheme
     explains still counts as a listing page when its text gives it the role of pagination
     (下一页, 尾页, a page number), and as an article when it is one of many links with a date
-    beside each (a listing's entries).
+    beside each (a listing's entries) — unless `by_shape` is off (a profile that names its
+    portal's scheme says what its links are).
     """
     base = document_base(root, url)
     found: dict[str, Link] = {}
@@ -47,7 +52,7 @@ def page_links(
             kind = Kind.LISTING
         found[target] = Link(target, kind, text, (anchor,))
     unexplained = [link for link in found.values() if link.kind is Kind.OTHER]
-    if unexplained:
+    if unexplained and by_shape:
         dated = _dated_entries(list(found.values()))
         for link in unexplained:
             if link.url in dated and link.url != url:

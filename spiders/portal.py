@@ -133,7 +133,8 @@ class PortalCrawl(scrapy.Spider):
             stats.inc_value("industry_news/pages_empty")
             logger.warning("Empty page: %s", response.url)
             return
-        links = page_links(root, url, self.resolve, self.schemes)
+        # A profile that names its scheme says what its links are; otherwise their shape does.
+        links = page_links(root, url, self.resolve, self.schemes, by_shape=not self.schemes)
         if not is_article:
             # The URL forms a listing's own entries use are the site's canonical ones.
             self.form_votes.update(
