@@ -17,7 +17,7 @@ from typing import Any
 
 from industry_news import browse_plugin
 from industry_news.errors import CommandError
-from industry_news.storage import connect_existing, open_archive, resolve_db_url, sqlite_path
+from industry_news.storage import open_existing, resolve_db_url, sqlite_path
 
 DEFAULT_PORT = 8001
 
@@ -151,8 +151,7 @@ def run(args: argparse.Namespace) -> int:
     path = sqlite_path(url)
     if path is None:
         raise CommandError("browse serves SQLite archives only (Datasette reads SQLite)", 2)
-    connect_existing(url).dispose()  # a clear error for a missing or foreign archive
-    open_archive(url).dispose()  # views and the search index of an older archive, once
+    open_existing(url).dispose()  # views and the search index of an older archive, once
     serve(path, args.host, args.port)
     return 0
 

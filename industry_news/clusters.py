@@ -23,7 +23,7 @@ from industry_news.errors import CommandError
 from industry_news.export import parse_bound, write_csv
 from industry_news.fulltext import bar
 from industry_news.items import iso
-from industry_news.storage import Article, connect_existing, open_archive, resolve_db_url
+from industry_news.storage import Article, open_existing
 
 FORMATS = ("table", "jsonl", "csv")
 FIELDS = ("cluster", "size", "sites", "earliest_published_at", "original_url", "titles")
@@ -113,9 +113,7 @@ def run(args: argparse.Namespace) -> int:
         since = parse_bound(args.since) if args.since else None
     except ValueError as exc:
         raise CommandError(f"bad date: {exc}", 2) from None
-    url = resolve_db_url(args.db)
-    connect_existing(url).dispose()
-    engine = open_archive(url)
+    engine = open_existing(args.db)
     try:
         if args.rebuild:
             with engine.begin() as connection:

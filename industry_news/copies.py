@@ -223,12 +223,6 @@ def _set_cluster(connection: Connection, ids: Iterable[int], cluster: int) -> No
     )
 
 
-def cluster_size(connection: Connection, cluster: int) -> int:
-    return connection.exec_driver_sql(
-        "SELECT count(*) FROM articles WHERE cluster_id = ?", (cluster,)
-    ).scalar_one()
-
-
 _BATCH = 2000
 MAX_SHARED_KEY = 500
 """A band key shared by more articles than this is a site's furniture, not a story's."""

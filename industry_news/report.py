@@ -30,7 +30,7 @@ from industry_news.errors import CommandError
 from industry_news.export import Filters, parse_bound
 from industry_news.query import QueryError, parse
 from industry_news.search import search
-from industry_news.storage import connect_existing, open_archive, resolve_db_url
+from industry_news.storage import open_existing
 
 CJK_FONTS = (
     "WenQuanYi Micro Hei",
@@ -73,11 +73,10 @@ def figures(connection: Any, filters: Filters, by: str, keywords: Sequence[str])
     periods = (
         trends.periods_between(found[0].published_at, found[-1].published_at, by) if found else []
     )
-    matching = {}
-    for word in keywords:
-        hits = search(connection, parse(word), filters, limit=None)
-        urls = {hit.url for hit in hits}
-        matching[word] = {i for story in found for i in story.ids if _url(story, i, urls)}
+    matching = {
+        word: {hit.url for hit in search(connection, parse(word), filters, limit=None)}
+        for word in keywords
+    }
     latest = periods[-1] if periods else None
     texts_now = [s.text for s in found if s.period == latest]
     texts_before = [s.text for s in found if s.period != latest]
@@ -91,10 +90,6 @@ def figures(connection: Any, filters: Filters, by: str, keywords: Sequence[str])
         "latest": latest,
         "largest": clusters.list_clusters(connection, min_size=2, site=filters.site, limit=LARGEST),
     }
-
-
-def _url(story: trends.Story, article_id: int, urls: set[str]) -> bool:
-    return (article_id in story.ids and story.url in urls) or False
 
 
 # ---------------------------------------------------------------- plots
@@ -320,9 +315,7 @@ def run(args: argparse.Namespace) -> int:
             parse(word)
     except (ValueError, QueryError) as exc:
         raise CommandError(f"bad argument: {exc}", 2) from None
-    url = resolve_db_url(args.db)
-    connect_existing(url).dispose()
-    engine = open_archive(url)
+    engine = open_existing(args.db)
     try:
         with engine.connect() as connection:
             data = figures(connection, filters, args.by, args.keyword)

@@ -26,7 +26,7 @@ from industry_news.errors import CommandError
 from industry_news.export import Filters, filtered, parse_bound, write_csv
 from industry_news.items import iso
 from industry_news.query import Query, QueryError, parse
-from industry_news.storage import Article, connect_existing, open_archive, resolve_db_url
+from industry_news.storage import Article, open_existing
 
 FORMATS = ("table", "jsonl", "csv")
 FIELDS = ("url", "site", "title", "published_at", "category", "snippet", "score")
@@ -241,9 +241,7 @@ def run(args: argparse.Namespace) -> int:
     except QueryError as exc:
         raise CommandError(f"bad query: {exc}", 2) from None
     filters = _filters(args)
-    url = resolve_db_url(args.db)
-    connect_existing(url).dispose()  # a clear error for a missing or foreign archive
-    engine = open_archive(url)  # indexes an older archive once
+    engine = open_existing(args.db)  # indexes an older archive once
     try:
         if args.rebuild:
             with engine.begin() as connection:

@@ -312,6 +312,13 @@ def _add_missing_columns(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def open_existing(url: str | None = None) -> Engine:
+    """An existing archive (ArchiveError if it is missing or foreign), opened for writing so
+    that an older one gains what this version adds (columns, search index, views) once."""
+    connect_existing(url).dispose()
+    return open_archive(url)
+
+
 def connect_existing(url: str | None = None) -> Engine:
     """Open an existing archive for reading; ArchiveError if it is missing or foreign."""
     url = resolve_db_url(url)

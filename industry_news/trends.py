@@ -48,6 +48,8 @@ class Story:
     url: str
     published_at: datetime
     ids: tuple[int, ...]
+    urls: frozenset[str] = frozenset()
+    """Every article of the story (its copies too)."""
     text: str = ""
     """Its title and the start of its body, for its terms."""
 
@@ -108,6 +110,7 @@ def stories(connection: Connection, filters: Filters, by: str) -> list[Story]:
                 url=first.url,
                 published_at=first.published_at,
                 ids=tuple(m.id for m in members),
+                urls=frozenset(m.url for m in members),
                 text=f"{first.title}\n{first.opening or ''}",
             )
         )
@@ -130,14 +133,14 @@ def counts_by(found: Sequence[Story], periods: Sequence[str], key: str) -> dict[
 def keyword_shares(
     found: Sequence[Story],
     periods: Sequence[str],
-    matching: dict[str, set[int]],
+    matching: dict[str, set[str]],
 ) -> dict[str, list[float]]:
-    """Each keyword's share of the period's stories (a story matches when any of its articles
-    holds the word): {word: [share per period]}."""
+    """Each keyword's share of the period's stories (a story matches when any of its articles,
+    by URL, holds the word): {word: [share per period]}."""
     totals = Counter(story.period for story in found)
     out = {}
-    for word, ids in matching.items():
-        hits = Counter(story.period for story in found if ids.intersection(story.ids))
+    for word, urls in matching.items():
+        hits = Counter(story.period for story in found if not urls.isdisjoint(story.urls))
         out[word] = [hits[p] / totals[p] if totals[p] else 0.0 for p in periods]
     return out
 

@@ -103,6 +103,26 @@ def expected_stories_per_site(db: Path) -> dict[str, dict[str, int]]:
     return out
 
 
+def expected_keyword_stories(db: Path, word: str) -> dict[str, tuple[int, int]]:
+    """Per month: (stories any article of which holds the word, stories)."""
+    found = rows(
+        db,
+        "select coalesce(cluster_id, id), published_at, title, body from articles"
+        " where published_at is not null order by published_at, id",
+    )
+    month: dict[int, str] = {}
+    holds: dict[int, bool] = defaultdict(bool)
+    for cluster, published, title, body in found:
+        local = datetime.fromisoformat(published).replace(tzinfo=UTC).astimezone(SHANGHAI)
+        month.setdefault(cluster, f"{local:%Y-%m}")
+        holds[cluster] |= word in title or word in body
+    out: dict[str, tuple[int, int]] = {}
+    for cluster, label in month.items():
+        held, total = out.get(label, (0, 0))
+        out[label] = (held + holds[cluster], total + 1)
+    return out
+
+
 def test_the_report_counts_stories_not_copies(archive: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     done = report(archive, out, "--keyword", "项目", "园区")
@@ -123,6 +143,10 @@ def test_the_report_counts_stories_not_copies(archive: Path, tmp_path: Path) -> 
     keyword_rows = {row[0]: row[1:] for row in parsed.tables["keywords"][1:]}
     assert set(keyword_rows) == {"项目", "园区"}
     assert all(re.fullmatch(r"\d+\.\d%", cell) for cell in keyword_rows["项目"])
+    # A story holds the word when any of its articles (a copy too) does, in title or body.
+    shares = dict(zip(months, keyword_rows["园区"], strict=True))
+    for month, (held, total) in expected_keyword_stories(archive, "园区").items():
+        assert shares[month] == f"{100 * held / total:.1f}%", month
 
 
 def test_the_report_opens_with_no_network(archive: Path, tmp_path: Path) -> None:
