@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from industry_news import (
     browse,
     clusters,
+    copy_archive,
     export,
     harvest,
     reclean,
@@ -21,7 +22,18 @@ from industry_news import (
 from industry_news.errors import CommandError
 from industry_news.storage import ArchiveError
 
-COMMANDS = (export, search, browse, clusters, report, reclean, harvest, status, sites)
+COMMANDS = (
+    export,
+    search,
+    browse,
+    clusters,
+    report,
+    reclean,
+    harvest,
+    status,
+    sites,
+    copy_archive,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -263,7 +263,8 @@ def rebuild(connection: Connection, progress: Progress | None = None) -> int:
     parent = _link(connection, _pairs(connection))
     connection.exec_driver_sql("UPDATE articles SET cluster_id = id")
     moved = [(_root(parent, i), i) for i in parent if _root(parent, i) != i]
-    connection.exec_driver_sql("UPDATE articles SET cluster_id = ? WHERE id = ?", moved)
+    if moved:  # an empty executemany is an error in sqlite3
+        connection.exec_driver_sql("UPDATE articles SET cluster_id = ? WHERE id = ?", moved)
     if progress is not None:
         progress(total, total)
     return total

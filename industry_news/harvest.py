@@ -32,7 +32,7 @@ from twisted.python.failure import Failure
 from industry_news.dates import SHANGHAI
 from industry_news.errors import CommandError
 from industry_news.health import FAILURES
-from industry_news.lock import ArchiveLock, ArchiveLocked, lock_path
+from industry_news.lock import ArchiveLocked, archive_lock
 from industry_news.profiles import ProfileError, all_profiles
 from industry_news.runs import run_counts
 from industry_news.storage import Article, CrawlRun, open_archive, resolve_db_url
@@ -319,7 +319,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"unknown spider {name!r} (available: {known})", EXIT_USAGE)
     handler = log_handler(settings, args.log)
     db_url = resolve_db_url(settings.get("INDUSTRY_NEWS_DB"))
-    lock = ArchiveLock(lock_path(db_url))
+    lock = archive_lock(db_url)
     try:
         lock.acquire()
     except ArchiveLocked as exc:

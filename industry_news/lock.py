@@ -1,7 +1,9 @@
-"""One harvest per archive: an exclusive `flock` on a file beside the archive.
+"""One harvest per archive: an exclusive `flock` on a file beside a SQLite archive, a
+session-level advisory lock on a PostgreSQL one.
 
-The kernel drops the lock when its holder exits, however it exits (kill -9 included), so a
-lock left by a dead process is simply taken over; the file keeps the holder's pid for messages.
+The kernel (or the server, when the connection drops) releases the lock when its holder exits,
+however it exits (kill -9 included), so a lock left by a dead process is simply taken over;
+the holder's pid is kept (in the file, or as the connection's application_name) for messages.
 """
 
 from __future__ import annotations
@@ -12,17 +14,84 @@ import os
 from pathlib import Path
 from types import TracebackType
 
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Connection, make_url
+
 from industry_news.storage import project_dir, sqlite_path
+
+ADVISORY_KEY = 0x696E6E65
+"""The PostgreSQL advisory lock of harvests ('inne'; one lock per database)."""
+_HOLDER = "industry-news harvest pid "
 
 
 class ArchiveLocked(Exception):
     """Another live process holds the archive's lock."""
 
-    def __init__(self, path: Path, pid: int | None) -> None:
+    def __init__(self, path: Path | str, pid: int | None) -> None:
         holder = f"pid {pid}" if pid else "another process"
         super().__init__(f"another harvest ({holder}) holds the archive lock {path}")
         self.path = path
         self.pid = pid
+
+
+def archive_lock(db_url: str) -> ArchiveLock | AdvisoryLock:
+    """The lock a harvest of this archive takes."""
+    if make_url(db_url).get_backend_name() == "postgresql":
+        return AdvisoryLock(db_url)
+    return ArchiveLock(lock_path(db_url))
+
+
+class AdvisoryLock:
+    """`pg_try_advisory_lock` on a connection of its own, held from `acquire` until `release`."""
+
+    def __init__(self, db_url: str) -> None:
+        self.db_url = db_url
+        self._connection: Connection | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise ArchiveLocked naming the holder's pid."""
+        engine = create_engine(
+            self.db_url,
+            pool_size=1,
+            connect_args={"application_name": f"{_HOLDER}{os.getpid()}"},
+        )
+        connection = engine.connect()
+        taken = connection.execute(
+            text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}
+        ).scalar()
+        connection.commit()
+        if taken:
+            self._connection = connection
+            return
+        holder = connection.execute(
+            text(
+                "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a"
+                " ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
+                " AND l.objid = :key"
+            ),
+            {"key": ADVISORY_KEY},
+        ).scalar()
+        connection.close()
+        engine.dispose()
+        name = str(holder or "")
+        pid = int(name[len(_HOLDER) :]) if name.startswith(_HOLDER) else None
+        shown = make_url(self.db_url).render_as_string(hide_password=True)
+        raise ArchiveLocked(f"{shown} (advisory lock {ADVISORY_KEY})", pid)
+
+    def release(self) -> None:
+        """Drop the lock with the connection that holds it."""
+        if self._connection is not None:
+            engine = self._connection.engine
+            self._connection.close()
+            engine.dispose()
+            self._connection = None
+
+    def __enter__(self) -> AdvisoryLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
 
 def lock_path(db_url: str) -> Path:

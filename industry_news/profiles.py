@@ -10,8 +10,11 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +23,8 @@ from industry_news.health import HealthRule
 from industry_news.schemes import SCHEMES
 from industry_news.selectors import THEMES
 
-PACKAGE_PROFILES = Path(__file__).with_name("portals")
+# A Path when installed in a folder; inside the zipped egg Scrapyd runs, a zipfile.Path.
+PACKAGE_PROFILES: Traversable = files("industry_news") / "portals"
 PROFILES_ENV = "INDUSTRY_NEWS_PROFILES"
 """Extra folders of profile files, separated by the OS path separator (':' on Unix)."""
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -86,7 +90,7 @@ _KEYS = {f.name for f in fields(SiteProfile)} - {"source"}
 _HEALTH_KEYS = {f.name: f.type for f in fields(HealthRule)}
 
 
-def load_profile(path: Path) -> SiteProfile:
+def load_profile(path: Traversable) -> SiteProfile:
     """The profile in a TOML file; ProfileError names the file and the key that is wrong."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -158,7 +162,7 @@ def _health(path: Path, value: Any) -> HealthRule:
     return HealthRule(**limits)
 
 
-def profile_dirs() -> list[Path]:
+def profile_dirs() -> list[Traversable]:
     """Where profiles are read from: the package's folder, then INDUSTRY_NEWS_PROFILES."""
     extra = os.environ.get(PROFILES_ENV, "")
     return [PACKAGE_PROFILES, *(Path(p) for p in extra.split(os.pathsep) if p)]
@@ -173,12 +177,12 @@ class Profiles:
     """By the name the file would give (its stem)."""
 
 
-def load_profiles(dirs: list[Path] | None = None) -> Profiles:
+def load_profiles(dirs: list[Traversable] | None = None) -> Profiles:
     """Every profile file of the folders; a broken file is kept as its error, not raised."""
     profiles: dict[str, SiteProfile] = {}
     errors: dict[str, ProfileError] = {}
     for folder in profile_dirs() if dirs is None else dirs:
-        for path in sorted(folder.glob("*.toml")):
+        for path in sorted(_toml_files(folder), key=lambda p: p.name):
             try:
                 profile = load_profile(path)
             except ProfileError as error:
@@ -192,8 +196,14 @@ def load_profiles(dirs: list[Path] | None = None) -> Profiles:
     return Profiles(profiles, errors)
 
 
+def _toml_files(folder: Traversable) -> Iterator[Traversable]:
+    """The folder's *.toml files (a folder inside a zip has no glob); none if it is missing."""
+    if folder.is_dir():
+        yield from (p for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
 @cache
-def _loaded(dirs: tuple[Path, ...]) -> Profiles:
+def _loaded(dirs: tuple[Traversable, ...]) -> Profiles:
     return load_profiles(list(dirs))
 
 

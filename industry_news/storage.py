@@ -1,4 +1,4 @@
-"""The SQLite (any SQLAlchemy URL) archive: schema, opening, upserts."""
+"""The archive (SQLite, or PostgreSQL through psycopg): its tables, opening, upserts."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from typing import Any, Literal
 from sqlalchemy import (
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -31,15 +33,17 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-from industry_news import copies, fulltext
+from industry_news import copies, fulltext, migrate
 from industry_news.dates import SHANGHAI
 
 APP_NAME = "industry-news"
-SCHEMA_VERSION = "1"
+_MIGRATION_LOCK = 0x696E6E6577730001
+"""The advisory lock key PostgreSQL archives are migrated under ('innews' 1)."""
 DB_ENV = "INDUSTRY_NEWS_DB"
 DEFAULT_DB_FILE = "industry_news.sqlite3"
 
@@ -85,6 +89,7 @@ class Article(Base):
     """One article page, by canonical URL."""
 
     __tablename__ = "articles"
+    __table_args__ = (Index("ix_articles_site_article_key", "site", "article_key"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(String(2048), unique=True)
     site: Mapped[str] = mapped_column(String(64), index=True)
@@ -253,8 +258,12 @@ def open_archive(url: str | None = None) -> Engine:
             if engine.dialect.name == "sqlite":
                 # Crawls started together on a new archive: one creates it, the others wait.
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
-            Base.metadata.create_all(connection)
-            _add_missing_columns(connection)
+            if engine.dialect.name == "postgresql":
+                # The same on PostgreSQL: the first migrates, the others wait, then find it done.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                )
+            migrate.upgrade(connection)
             fulltext.ensure_index(connection)
             if copies.supported(connection):
                 copies.create(connection)
@@ -262,28 +271,14 @@ def open_archive(url: str | None = None) -> Engine:
                 for statement in _VIEWS:
                     connection.exec_driver_sql(statement)
             with Session(connection) as session:
-                for key, value in (("app", APP_NAME), ("schema_version", SCHEMA_VERSION)):
-                    if session.get(ArchiveMeta, key) is None:
-                        session.add(ArchiveMeta(key=key, value=value))
+                if session.get(ArchiveMeta, "app") is None:
+                    session.add(ArchiveMeta(key="app", value=APP_NAME))
                 session.flush()
             connection.commit()
     except SQLAlchemyError as exc:
         engine.dispose()
         raise ArchiveError(f"cannot open archive {_shown(url)}: {exc.__class__.__name__}") from exc
     return engine
-
-
-_ADDED_COLUMNS = (
-    ("articles", "run_id", "INTEGER"),
-    ("articles", "article_key", "VARCHAR(256)"),
-    ("crawl_runs", "site", "VARCHAR(64)"),
-    ("articles", "cluster_id", "INTEGER"),
-)
-"""Columns added since the first schema: an older archive gets them when opened for writing."""
-_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_articles_site_article_key ON articles (site, article_key)",
-    "CREATE INDEX IF NOT EXISTS ix_articles_cluster_id ON articles (cluster_id)",
-)
 
 
 _VIEWS = (
@@ -301,15 +296,6 @@ _VIEWS = (
 )
 """What people browse (`browse`): the articles with Chinese column names in Beijing time
 without their raw HTML, and each related link beside its source and archived target."""
-
-
-def _add_missing_columns(connection: Connection) -> None:
-    inspector = inspect(connection)
-    for table, column, kind in _ADDED_COLUMNS:
-        if column not in {c["name"] for c in inspector.get_columns(table)}:
-            connection.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-    for statement in _INDEXES:
-        connection.exec_driver_sql(statement)
 
 
 def open_existing(url: str | None = None) -> Engine:
@@ -392,22 +378,38 @@ _FOUND = (
     Article.date_earliest,
     Article.date_latest,
 )
-_FIND = select(*_FOUND).where(Article.url == bindparam("url"))
-_FIND_KEY = select(*_FOUND).where(
-    Article.site == bindparam("site"), Article.article_key == bindparam("key")
+_FIND = select(*_FOUND).where(Article.url == bindparam("url")).with_for_update()
+_FIND_KEY = (
+    select(*_FOUND)
+    .where(Article.site == bindparam("site"), Article.article_key == bindparam("key"))
+    .with_for_update()
 )
+"""The stored row, locked on PostgreSQL until the item's transaction ends: two writers of one
+article take turns, and the second sees what the first stored."""
 _ARTICLES = Article.__table__
 _LINKS = RelatedLink.__table__
 _UNLINK = delete(_LINKS).where(_LINKS.c.article_id == bindparam("article"))
 _UPDATE = update(_ARTICLES).where(_ARTICLES.c.id == bindparam("article"))
 
 
+def dialect_insert(connection: Session | Connection, table: Table) -> Any:
+    """`INSERT` that can say `ON CONFLICT`, for the archive's backend."""
+    name = _connection(connection).dialect.name
+    if name == "postgresql":
+        return postgresql.insert(table)
+    if name == "sqlite":
+        return sqlite.insert(table)
+    raise ArchiveError(f"unsupported database {name!r}: use SQLite or PostgreSQL")
+
+
 def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> UpsertResult:
     """Insert or update one article (by url, or by its site's article key) with its related links.
 
     An article reached by another URL form (?id=7550, /post/7550.html) stays one row, under
-    the URL it was stored by last (the crawl stores a better form after a worse). Plain SQL
-    statements rather than the ORM's unit of work: this runs once per crawled page.
+    the URL it was stored by last (the crawl stores a better form after a worse). A new row is
+    `INSERT … ON CONFLICT (url) DO NOTHING`: when another writer stored the URL first, this
+    one updates that row instead. Plain SQL statements rather than the ORM's unit of work: this
+    runs once per crawled page.
     """
     now = datetime.now(SHANGHAI)
     digest = content_hash(record)
@@ -422,13 +424,23 @@ def upsert_article(session: Session | Connection, record: Mapping[str, Any]) -> 
     values["run_id"] = record.get("run_id")
     if key is not None:
         values["article_key"] = key
-    if old is None or not _keeps_old_date(old.date_earliest, old.date_latest, record):
+    article_id = None
+    if old is None:
+        fresh = {**values, **{name: record.get(name) for name in DATE_FIELDS}}
+        fresh.update(url=record["url"], first_seen_at=now, updated_at=now, content_hash=digest)
+        insert_new = dialect_insert(session, _ARTICLES).on_conflict_do_nothing(
+            index_elements=["url"]
+        )
+        article_id = session.execute(insert_new.returning(_ARTICLES.c.id), fresh).scalar()
+        if article_id is None:
+            old = session.execute(_FIND, {"url": record["url"]}).first()
+        else:
+            values = fresh
+    if old is not None and not _keeps_old_date(old.date_earliest, old.date_latest, record):
         values.update({name: record.get(name) for name in DATE_FIELDS})
     result: UpsertResult
     if old is None:
         result = "new"
-        values.update(url=record["url"], first_seen_at=now, updated_at=now, content_hash=digest)
-        article_id = session.execute(insert(_ARTICLES), values).inserted_primary_key[0]
         connection = _connection(session)
         fulltext.index_article(connection, article_id, values["title"], values["body"])
         if copies.supported(connection):
@@ -489,19 +501,21 @@ _UNREJECT = delete(_REJECTED).where(_REJECTED.c.url == bindparam("url"))
 
 def reject_page(session: Session | Connection, record: Mapping[str, Any], reason: str) -> None:
     """Keep a page that was not archived, with its HTML and its run (one row per URL)."""
-    session.execute(_UNREJECT, {"url": record["url"]})
-    session.execute(
-        insert(_REJECTED),
-        {
-            "url": record["url"],
-            "site": record["site"],
-            "run_id": record.get("run_id"),
-            "reason": reason,
-            "http_date": record.get("http_date"),
-            "raw_html": compress_html(record.get("html", "")),
-            "crawled_at": record.get("crawled_at") or datetime.now(SHANGHAI),
-        },
+    values = {
+        "url": record["url"],
+        "site": record["site"],
+        "run_id": record.get("run_id"),
+        "reason": reason,
+        "http_date": record.get("http_date"),
+        "raw_html": compress_html(record.get("html", "")),
+        "crawled_at": record.get("crawled_at") or datetime.now(SHANGHAI),
+    }
+    statement = dialect_insert(session, _REJECTED)
+    statement = statement.on_conflict_do_update(
+        index_elements=["url"],
+        set_={name: statement.excluded[name] for name in values if name != "url"},
     )
+    session.execute(statement, values)
 
 
 def unreject_page(session: Session | Connection, url: str) -> None:

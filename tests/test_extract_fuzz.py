@@ -106,6 +106,16 @@ def test_junk_never_crashes(pieces: list[str]) -> None:
     _must_not_raise("".join(pieces))
 
 
+FOUND = sorted((Path(__file__).parent / "fixtures" / "fuzz").glob("*.html"))
+
+
+@pytest.mark.parametrize("page", FOUND, ids=[p.stem for p in FOUND])
+def test_pages_the_fuzzer_broke_never_crash_again(page: Path) -> None:
+    """Mutations that once crashed the extractor (unclosed_xmlns: the parser leaves <html>
+    empty, and absolute XPaths reach a breadcrumb outside the document's elements)."""
+    _must_not_raise(page.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("depth", [300, 5_000, 50_000])
 def test_deep_nesting_never_crashes(depth: int) -> None:
     body = "<p>溧阳高新区新能源产业园项目今天开工建设，总投资50亿元。</p>"

@@ -17,6 +17,13 @@ _HOME_LINKS = etree.XPath(
 
 
 def find_breadcrumb(doc: Document) -> HtmlElement | None:
+    """The 当前位置 breadcrumb; only ever one of the document's elements (a broken page's
+    absolute XPaths can reach nodes outside its root)."""
+    found = _breadcrumb(doc)
+    return found if found is not None and found in doc.order else None
+
+
+def _breadcrumb(doc: Document) -> HtmlElement | None:
     for el in doc.theme.breadcrumb(doc.root) if doc.theme is not None else ():
         if cue.BREADCRUMB_LABEL.match(text(el)):
             return el
