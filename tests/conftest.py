@@ -1,5 +1,5 @@
-"""Fixtures for the servers some tests need: a real PostgreSQL and a real Redis on 127.0.0.1,
-started once per session in temporary folders (skipped, with the reason, where the server's
+"""Fixtures for the server some tests need: a real PostgreSQL on 127.0.0.1, started once per
+session in temporary folders (skipped, with the reason, where the server's
 binaries are not installed; .ci/run installs them)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.servers import create_database, postgres_server, redis_server
+from tests.servers import create_database, postgres_server
 
 _databases = itertools.count(1)
 
@@ -32,16 +32,3 @@ def postgres_admin() -> Iterator[str]:
 def postgres_url(postgres_admin: str) -> str:
     """A new empty database on the session's server."""
     return create_database(postgres_admin, f"archive_{next(_databases)}")
-
-
-@pytest.fixture(scope="session")
-def redis_url() -> Iterator[str]:
-    try:
-        server = redis_server()
-        url = server.__enter__()
-    except FileNotFoundError as exc:
-        pytest.skip(f"Redis tests need redis-server: {exc}")
-    try:
-        yield url
-    finally:
-        server.__exit__(None, None, None)

@@ -1,5 +1,5 @@
-"""Real PostgreSQL and Redis servers for the tests, each started on 127.0.0.1 in a temporary
-folder of its own and stopped at the end. A missing server binary is a reason to skip."""
+"""A real PostgreSQL server for the tests, started on 127.0.0.1 in a temporary
+folder of its own and stopped at the end. Missing server binaries are a reason to skip."""
 
 from __future__ import annotations
 
@@ -99,28 +99,3 @@ def create_database(admin_url: str, name: str) -> str:
     with psycopg.connect(plain + "/postgres", autocommit=True) as connection:
         connection.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
     return f"{admin_url}/{name}"
-
-
-NO_SAVE = ("--save", "", "--appendonly", "no", "--daemonize", "no")
-
-
-@contextmanager
-def redis_server() -> Iterator[str]:
-    """A Redis server on a free loopback port, without persistence; yields its URL."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        raise FileNotFoundError("no redis-server on this machine")
-    folder = Path(tempfile.mkdtemp(prefix="industry-news-redis-"))
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--bind", "127.0.0.1", "--port", str(port), "--dir", str(folder), *NO_SAVE],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_for_port(port, process, "redis-server")
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        shutil.rmtree(folder, ignore_errors=True)

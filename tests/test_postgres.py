@@ -76,7 +76,6 @@ def test_crawl_into_postgres_stores_what_sqlite_stores(replay, postgres_url, tmp
     assert on_postgres == on_sqlite  # Chinese text and aware datetimes, exactly
     dated = [a["published_at"] for a in on_postgres.values() if a["published_at"]]
     assert dated and all(d.utcoffset() is not None for d in dated)
-    assert any("园" in a["body"] or "区" in a["body"] for a in on_postgres.values())
     second = crawl(server.base_url, db, "-s", f"INDUSTRY_NEWS_DB={postgres_url}")
     assert second.returncode == 0, second.log[-2000:]
     assert archive(postgres_url) == on_postgres
@@ -239,7 +238,6 @@ def test_copy_archive_moves_an_archive_both_ways_idempotently(
     found = industry_news("search", word, "--format", "jsonl", "--db", f"sqlite:///{back}")
     want = {u for u, i in expected.items() if word in i["title"] or word in i["body"]}
     assert {json.loads(line)["url"] for line in found.stdout.splitlines()} == want
-    other = tmp_path / "other.sqlite3"
     with sqlite3.connect(db) as con:
         con.execute(
             "UPDATE articles SET url = url || '?x' WHERE id = (SELECT min(id) FROM articles)"
@@ -247,4 +245,4 @@ def test_copy_archive_moves_an_archive_both_ways_idempotently(
     refused = industry_news("copy-archive", "--from", f"sqlite:///{db}", "--to", postgres_url)
     assert refused.returncode == 1
     assert refused.stderr.startswith("industry-news: the target already holds other articles")
-    assert not other.exists()
+    assert count(postgres_url, Article) == len(expected)  # nothing of the diverged source written
