@@ -44,6 +44,8 @@ EXIT_PAGES_FAILED = 3
 EXIT_UNREACHABLE = 4
 EXIT_UNHEALTHY = 5
 EXIT_LOCKED = 75
+FRONTIER_WORKER = "industry_news/frontier/worker"
+"""Stats: the worker's name when the crawl's frontier is shared on Redis."""
 NOTIFY_TIMEOUT = 10
 LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5
@@ -132,7 +134,9 @@ class Outcome:
             return EXIT_USAGE if isinstance(self.error, usage) else 1
         stats = self.stats
         if not stats.get("response_received_count"):
-            return EXIT_UNREACHABLE
+            # A worker of a shared crawl that was handed nothing: the others fetched it all.
+            idle_worker = stats.get(FRONTIER_WORKER) and not stats.get("scheduler/dequeued/redis")
+            return EXIT_OK if idle_worker else EXIT_UNREACHABLE
         if stats.get(FAILURES):
             return EXIT_UNHEALTHY
         if stats.get("industry_news/pages_failed") or stats.get("finish_reason") != "finished":
@@ -319,7 +323,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(f"unknown spider {name!r} (available: {known})", EXIT_USAGE)
     handler = log_handler(settings, args.log)
     db_url = resolve_db_url(settings.get("INDUSTRY_NEWS_DB"))
-    lock = archive_lock(db_url)
+    lock = archive_lock(db_url, shared=bool(settings.get("REDIS_URL")))
     try:
         lock.acquire()
     except ArchiveLocked as exc:

@@ -1,5 +1,6 @@
 """One harvest per archive: an exclusive `flock` on a file beside a SQLite archive, a
-session-level advisory lock on a PostgreSQL one.
+session-level advisory lock on a PostgreSQL one. Harvests that share a frontier on Redis work
+on one crawl together: they take the lock shared, which only an ordinary harvest is kept out of.
 
 The kernel (or the server, when the connection drops) releases the lock when its holder exits,
 however it exits (kill -9 included), so a lock left by a dead process is simply taken over;
@@ -34,18 +35,19 @@ class ArchiveLocked(Exception):
         self.pid = pid
 
 
-def archive_lock(db_url: str) -> ArchiveLock | AdvisoryLock:
-    """The lock a harvest of this archive takes."""
+def archive_lock(db_url: str, shared: bool = False) -> ArchiveLock | AdvisoryLock:
+    """The lock a harvest of this archive takes (`shared` by the workers of one crawl)."""
     if make_url(db_url).get_backend_name() == "postgresql":
-        return AdvisoryLock(db_url)
-    return ArchiveLock(lock_path(db_url))
+        return AdvisoryLock(db_url, shared)
+    return ArchiveLock(lock_path(db_url), shared)
 
 
 class AdvisoryLock:
     """`pg_try_advisory_lock` on a connection of its own, held from `acquire` until `release`."""
 
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, shared: bool = False) -> None:
         self.db_url = db_url
+        self.shared = shared
         self._connection: Connection | None = None
 
     def acquire(self) -> None:
@@ -56,9 +58,8 @@ class AdvisoryLock:
             connect_args={"application_name": f"{_HOLDER}{os.getpid()}"},
         )
         connection = engine.connect()
-        taken = connection.execute(
-            text("SELECT pg_try_advisory_lock(:key)"), {"key": ADVISORY_KEY}
-        ).scalar()
+        function = "pg_try_advisory_lock_shared" if self.shared else "pg_try_advisory_lock"
+        taken = connection.execute(text(f"SELECT {function}(:key)"), {"key": ADVISORY_KEY}).scalar()
         connection.commit()
         if taken:
             self._connection = connection
@@ -104,10 +105,11 @@ def lock_path(db_url: str) -> Path:
 
 
 class ArchiveLock:
-    """Non-blocking exclusive lock on `path`, held from `acquire` until `release`."""
+    """Non-blocking exclusive (or shared) lock on `path`, held from `acquire` until `release`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, shared: bool = False) -> None:
         self.path = path
+        self.shared = shared
         self._fd: int | None = None
 
     def acquire(self) -> None:
@@ -115,7 +117,7 @@ class ArchiveLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             pid = _read_pid(fd)
             os.close(fd)

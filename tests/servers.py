@@ -1,4 +1,4 @@
-"""A real PostgreSQL server for the tests, started on 127.0.0.1 in a temporary
+"""Real PostgreSQL and Redis servers for the tests, each started on 127.0.0.1 in a temporary
 folder of its own and stopped at the end. Missing server binaries are a reason to skip."""
 
 from __future__ import annotations
@@ -81,14 +81,40 @@ def postgres_server() -> Iterator[str]:
         _wait_for_port(port, process, "postgres")
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process, folder)
         log.close()
-        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def redis_server() -> Iterator[str]:
+    """A redis-server on a free loopback port, persisting nothing; yields its URL."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise FileNotFoundError("no redis-server on this machine")
+    folder = Path(tempfile.mkdtemp(prefix="industry-news-redis-"))
+    port = free_port()
+    options = ["--bind", "127.0.0.1", "--port", str(port), "--dir", str(folder)]
+    process = subprocess.Popen(
+        [binary, *options, "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_port(port, process, "redis-server")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        _stop(process, folder)
+
+
+def _stop(process: subprocess.Popen, folder: Path) -> None:
+    """Stop a server (SIGTERM, then SIGKILL after 20 s) and remove its folder."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def create_database(admin_url: str, name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,11 +32,15 @@ class ReplayServer:
     """Serve {path: Page} on 127.0.0.1 (an ephemeral port) from a daemon thread.
 
     Use as a context manager; `base_url` is "http://127.0.0.1:PORT"; `requests` lists the
-    request paths (with query) in arrival order; `set_pages` swaps the site between crawls.
+    request paths (with query) in arrival order; `set_pages` swaps the site between crawls;
+    `latency` (seconds) delays every response, as a distant server would.
     """
 
-    def __init__(self, pages: dict[str, Page], date_header: datetime | None = None) -> None:
+    def __init__(
+        self, pages: dict[str, Page], date_header: datetime | None = None, latency: float = 0.0
+    ) -> None:
         self._lock = threading.Lock()
+        self._latency = latency
         self._pages = dict(pages)
         self._keys = self._index(self._pages)
         self._date = date_header
@@ -104,6 +109,7 @@ class ReplayServer:
 
             def _serve(self, head: bool) -> None:
                 page, date = server._respond(self.command, self.path)
+                time.sleep(server._latency)
                 self.send_response_only(page.status)
                 self.send_header("Server", "nginx")
                 self.send_header(
