@@ -26,6 +26,9 @@ from typing import Literal
 
 from redis import Redis
 
+FRONTIER_WORKER = "industry_news/frontier/worker"
+"""Stats: the worker's name, in a crawl whose frontier is shared on Redis."""
+
 _NOW_MS = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000)"
 
 _CLAIM = f"""

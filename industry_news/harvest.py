@@ -31,6 +31,7 @@ from twisted.python.failure import Failure
 
 from industry_news.dates import SHANGHAI
 from industry_news.errors import CommandError
+from industry_news.frontier import FRONTIER_WORKER
 from industry_news.health import FAILURES
 from industry_news.lock import ArchiveLocked, archive_lock
 from industry_news.profiles import ProfileError, all_profiles
@@ -44,8 +45,6 @@ EXIT_PAGES_FAILED = 3
 EXIT_UNREACHABLE = 4
 EXIT_UNHEALTHY = 5
 EXIT_LOCKED = 75
-FRONTIER_WORKER = "industry_news/frontier/worker"
-"""Stats: the worker's name when the crawl's frontier is shared on Redis."""
 NOTIFY_TIMEOUT = 10
 LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5

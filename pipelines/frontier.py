@@ -38,8 +38,7 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.task import LoopingCall
 
-from industry_news.frontier import Frontier, Keys, crawl_prefix
-from industry_news.harvest import FRONTIER_WORKER
+from industry_news.frontier import FRONTIER_WORKER, Frontier, Keys, crawl_prefix
 
 logger = logging.getLogger(__name__)
 

@@ -22,8 +22,6 @@ from tests.crawling import ROOT, crawl
 from tests.harvesting import environment, harvest
 from tests.portal import ReplayServer, expected_items, make_portal, render_site
 
-pytestmark = pytest.mark.clock
-
 FIELDS = (
     "url", "site", "title", "original_title", "author", "category", "views", "date_text",
     "published_at", "date_precision", "date_earliest", "date_latest", "body", "article_key",
@@ -64,6 +62,7 @@ def replay():
         yield server, expected_items(portal, server.base_url, markup="tpure", specials=specials)
 
 
+@pytest.mark.clock  # the datetimes it compares are read against the wall clock
 def test_crawl_into_postgres_stores_what_sqlite_stores(replay, postgres_url, tmp_path) -> None:
     server, expected = replay
     db = tmp_path / "archive.sqlite3"
