@@ -145,10 +145,6 @@ class Frontier:
     def beat(self) -> None:
         self._beat(keys=[self.keys.beats], args=[self.worker])
 
-    def held(self) -> int:
-        """How many requests this worker holds."""
-        return int(self.server.hlen(self.keys.claims(self.worker)))
-
     def settle(self) -> tuple[State, int]:
         """For an idle worker (it holds nothing): the crawl's state, and how many requests of
         dead workers were put back on the queue."""

@@ -47,6 +47,8 @@ LOG_LEVEL = "INFO"
 
 EXTENSIONS = {"pipelines.runs.CrawlRunRecorder": 500}
 
+LOG_FORMATTER = "pipelines.logformatter.ConciseLogFormatter"
+
 # A frontier shared by crawler processes on several machines: `-s REDIS_URL=redis://host:6379/0`
 # alone turns on scrapy-redis's queue and dupefilter (pipelines/frontier.py). A worker silent
 # for FRONTIER_WORKER_TIMEOUT seconds is taken for dead and its requests go back on the queue.
@@ -54,4 +56,3 @@ ADDONS = {"pipelines.frontier.RedisFrontier": 100}
 REDIS_URL = None
 FRONTIER_HEARTBEAT = 1.0
 FRONTIER_WORKER_TIMEOUT = 30.0
-LOG_FORMATTER = "pipelines.logformatter.ConciseLogFormatter"

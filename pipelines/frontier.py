@@ -94,14 +94,22 @@ class SharedScheduler(Scheduler):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SharedScheduler:
         settings = crawler.settings
+        beat_interval = settings.getfloat("FRONTIER_HEARTBEAT", 1.0)
+        timeout = settings.getfloat("FRONTIER_WORKER_TIMEOUT", 30.0)
+        if not 0 < beat_interval < timeout:
+            raise ValueError(
+                f"FRONTIER_HEARTBEAT ({beat_interval} s) must be above 0 and below "
+                f"FRONTIER_WORKER_TIMEOUT ({timeout} s), or live workers are taken for dead"
+            )
         try:
             scheduler = super().from_crawler(crawler)
+        except ValueError as exc:  # redis-py's word on a malformed URL
+            raise ValueError(f"bad REDIS_URL: {exc}") from exc
         except RedisError as exc:
             raise RuntimeError(f"cannot reach Redis at REDIS_URL: {exc}") from exc
-        scheduler.persist = True  # the crawl's end, not one process's, drops its state
         scheduler.crawler = crawler
-        scheduler.beat_interval = settings.getfloat("FRONTIER_HEARTBEAT", 1.0)
-        scheduler.timeout = settings.getfloat("FRONTIER_WORKER_TIMEOUT", 30.0)
+        scheduler.beat_interval = beat_interval
+        scheduler.timeout = timeout
         scheduler.waiting = False
         scheduler.heartbeat = LoopingCall(scheduler.beat)
         crawler.signals.connect(scheduler.idle, signal=signals.spider_idle)
@@ -129,6 +137,7 @@ class SharedScheduler(Scheduler):
         )
 
     def close(self, reason: str) -> None:
+        """Unlike scrapy-redis's, never flushes: the crawl's end, not one process's, does."""
         if self.heartbeat.running:
             self.heartbeat.stop()
         handed_back = self.frontier.leave()
@@ -165,7 +174,7 @@ class SharedScheduler(Scheduler):
         """Keep an idle worker open until the crawl as a whole is over."""
         state, recovered = self.frontier.settle()
         if recovered:
-            self.crawler.stats.inc_value("industry_news/frontier/recovered", recovered)
+            self.stats.inc_value("industry_news/frontier/recovered", recovered)
             logger.warning("Re-queued %d requests held by a worker that stopped", recovered)
         if state == "done":
             logger.info("Shared crawl %s is over", self.frontier.keys.prefix)
@@ -177,6 +186,7 @@ class SharedScheduler(Scheduler):
         claim = request.meta.get(CLAIM)
         if claim is not None:
             self.frontier.ack(claim)
+            self.stats.inc_value("industry_news/frontier/acked")
 
 
 class FrontierAcks:
@@ -185,9 +195,9 @@ class FrontierAcks:
 
     def __init__(self, crawler: Crawler) -> None:
         self.signals = crawler.signals
-        self.items: dict[Response | None, int] = {}
+        self.items: dict[Response, int] = {}
         """Pages whose output is being read → their items still in the pipelines."""
-        self.exhausted: set[Response | None] = set()
+        self.exhausted: set[Response] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FrontierAcks:
@@ -199,6 +209,9 @@ class FrontierAcks:
     def process_spider_output(
         self, response: Response | None, result: Iterable[Any]
     ) -> Iterator[Any]:
+        if response is None:
+            yield from result
+            return
         self.items.setdefault(response, 0)
         try:
             for output in result:
@@ -212,6 +225,10 @@ class FrontierAcks:
     async def process_spider_output_async(
         self, response: Response | None, result: AsyncIterator[Any]
     ) -> AsyncIterator[Any]:
+        if response is None:
+            async for output in result:
+                yield output
+            return
         self.items.setdefault(response, 0)
         try:
             async for output in result:
@@ -222,15 +239,15 @@ class FrontierAcks:
             raise
         self._exhausted(response)
 
-    def _count(self, response: Response | None, output: Any) -> None:
+    def _count(self, response: Response, output: Any) -> None:
         if output is not None and not isinstance(output, Request):
             self.items[response] += 1
 
-    def _forget(self, response: Response | None) -> None:
+    def _forget(self, response: Response) -> None:
         self.items.pop(response, None)
         self.exhausted.discard(response)
 
-    def _exhausted(self, response: Response | None) -> None:
+    def _exhausted(self, response: Response) -> None:
         self.exhausted.add(response)
         self._maybe_done(response)
 
@@ -242,8 +259,7 @@ class FrontierAcks:
     def _maybe_done(self, response: Response) -> None:
         if response in self.exhausted and self.items.get(response) == 0:
             self._forget(response)
-            if response is not None:
-                self.signals.send_catch_log(page_done, request=response.request)
+            self.signals.send_catch_log(page_done, request=response.request)
 
 
 def _literal(key: str) -> str:

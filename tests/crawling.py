@@ -1,4 +1,5 @@
-"""Run the real `liyang` spider through Scrapy in a subprocess, and read back what it stored."""
+"""Run the real `liyang` spider through Scrapy in a subprocess, and read back what it stored
+(from a SQLite file, or from any archive URL through the storage layer)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,12 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
+
+from industry_news.storage import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = ("-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=1")
@@ -65,3 +72,34 @@ def stored_articles(db: Path) -> dict[str, dict]:
         ]
         out[article["url"]] = article
     return out
+
+
+FIELDS = (
+    "url", "site", "title", "original_title", "author", "category", "views", "date_text",
+    "published_at", "date_precision", "date_earliest", "date_latest", "body", "article_key",
+)  # fmt: skip
+
+
+def archive(url: str) -> dict[str, dict]:
+    """Every article with its related links, read through the storage layer (aware datetimes)."""
+    engine = create_engine(url)
+    try:
+        with Session(engine) as session:
+            out = {}
+            for article in session.scalars(select(Article)):
+                row = {name: getattr(article, name) for name in FIELDS}
+                row["related"] = [(r.position, r.target_url, r.title) for r in article.related]
+                out[article.url] = row
+            return out
+    finally:
+        engine.dispose()
+
+
+def count(url: str, what: Any) -> int:
+    """The number of rows of a model (Article, RelatedLink, CrawlRun) in the archive."""
+    engine = create_engine(url)
+    try:
+        with Session(engine) as session:
+            return session.scalar(select(func.count()).select_from(what))
+    finally:
+        engine.dispose()

@@ -12,44 +12,15 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from industry_news import migrate
 from industry_news.dates import SHANGHAI
 from industry_news.storage import Article, CrawlRun, RelatedLink, open_archive
-from tests.crawling import ROOT, crawl
+from tests.crawling import ROOT, archive, count, crawl
 from tests.harvesting import environment, harvest
 from tests.portal import ReplayServer, expected_items, make_portal, render_site
-
-FIELDS = (
-    "url", "site", "title", "original_title", "author", "category", "views", "date_text",
-    "published_at", "date_precision", "date_earliest", "date_latest", "body", "article_key",
-)  # fmt: skip
-
-
-def archive(url: str) -> dict[str, dict]:
-    """Every article with its related links, read through the storage layer (aware datetimes)."""
-    engine = create_engine(url)
-    try:
-        with Session(engine) as session:
-            out = {}
-            for article in session.scalars(select(Article)):
-                row = {name: getattr(article, name) for name in FIELDS}
-                row["related"] = [(r.position, r.target_url, r.title) for r in article.related]
-                out[article.url] = row
-            return out
-    finally:
-        engine.dispose()
-
-
-def count(url: str, what) -> int:
-    engine = create_engine(url)
-    try:
-        with Session(engine) as session:
-            return session.scalar(select(func.count()).select_from(what))
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -21,21 +21,21 @@ from redis import Redis
 from industry_news.dates import SHANGHAI
 from industry_news.frontier import Frontier, Keys, crawl_prefix
 from industry_news.lock import ArchiveLocked, archive_lock
-from tests.crawling import FAST, ROOT
+from tests.crawling import FAST, ROOT, archive
 from tests.harvesting import article_paths, environment, listing_paths
 from tests.portal import ReplayServer, expected_items, grow_portal, make_portal, render_site
 from tests.portal.model import post_path
 from tests.servers import free_port
-from tests.test_postgres import archive
 
 LATENCY = 0.1
 """Seconds every replayed page takes, so that three processes have work at once."""
 WORKER = ("-s", "FRONTIER_HEARTBEAT=0.2", "-s", "FRONTIER_WORKER_TIMEOUT=2")
 
 
-def start_crawl(base_url: str, db_url: str, redis_url: str) -> subprocess.Popen[str]:
+def start_crawl(base_url: str, db_url: str, redis_url: str, *args: str) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "scrapy", "crawl", "liyang", "-a", f"base_url={base_url}"]
     command += ["-s", f"INDUSTRY_NEWS_DB={db_url}", "-s", f"REDIS_URL={redis_url}", *FAST, *WORKER]
+    command += args
     return subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
@@ -52,8 +52,9 @@ def finish(processes: list[subprocess.Popen[str]], timeout: float = 180) -> list
     return logs
 
 
-def dequeued(log: str) -> int:
-    found = re.search(r"'scheduler/dequeued/redis': (\d+)", log)
+def stat(log: str, name: str) -> int:
+    """A count from the stats a crawl's log ends with (0 if absent)."""
+    found = re.search(rf"'{re.escape(name)}': (\d+)", log)
     return int(found.group(1)) if found else 0
 
 
@@ -77,9 +78,11 @@ def test_three_processes_fetch_each_page_once(replay, redis_url, postgres_url) -
     requests = Counter(server.requests)
     assert {path: n for path, n in requests.items() if n > 1} == {"/robots.txt": 3}
     assert len(article_paths(list(requests))) == len(expected)
-    shares = [dequeued(log) for log in logs]
+    shares = [stat(log, "scheduler/dequeued/redis") for log in logs]
     assert sum(shares) == requests.total() - 3  # every page but robots.txt went through Redis
     assert all(share > 0 for share in shares), shares
+    # each page was released once its items were stored, not only when its worker idled
+    assert [stat(log, "industry_news/frontier/acked") for log in logs] == shares
     stored = archive(postgres_url)
     assert set(stored) == set(expected)
     want = {url: len(item["related"]) for url, item in expected.items()}
@@ -155,14 +158,29 @@ def test_incremental_harvest_on_a_shared_frontier(redis_url, postgres_url) -> No
         assert set(archive(postgres_url)) == set(expected_items(grown, server.base_url))
 
 
-def test_unreachable_redis_is_a_clear_error(replay, tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("redis_url", "message"),
+    [
+        (f"redis://127.0.0.1:{free_port()}/0", "cannot reach Redis at REDIS_URL: Error 111"),
+        ("127.0.0.1:6379", "bad REDIS_URL: Redis URL must specify one of the following schemes"),
+    ],
+)
+def test_a_bad_redis_url_is_a_clear_error(replay, tmp_path, redis_url, message) -> None:
     server, _ = replay
-    crawl = start_crawl(
-        server.base_url, f"sqlite:///{tmp_path / 'a.sqlite3'}", f"redis://127.0.0.1:{free_port()}/0"
-    )
+    crawl = start_crawl(server.base_url, f"sqlite:///{tmp_path / 'a.sqlite3'}", redis_url)
     _, log = crawl.communicate(timeout=60)
     assert crawl.returncode != 0
-    assert "cannot reach Redis at REDIS_URL" in log
+    assert message in log
+    assert not (tmp_path / "a.sqlite3").exists()  # stopped before the crawl began
+
+
+def test_a_heartbeat_slower_than_the_timeout_is_refused(replay, redis_url, tmp_path) -> None:
+    server, _ = replay
+    db = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    crawl = start_crawl(server.base_url, db, redis_url, "-s", "FRONTIER_HEARTBEAT=5")
+    _, log = crawl.communicate(timeout=60)
+    assert crawl.returncode != 0
+    assert "FRONTIER_HEARTBEAT (5.0 s) must be above 0 and below FRONTIER_WORKER_TIMEOUT" in log
 
 
 # ---- the bookkeeping's rules, on a real Redis
@@ -185,9 +203,9 @@ def test_a_claim_is_held_until_acknowledged(redis) -> None:
     a = worker(redis, "a")
     redis.zadd("t:requests", {b"first": 0, b"second": 1})
     assert a.claim() == b"first"
-    assert (a.held(), redis.zcard("t:requests")) == (1, 1)
+    assert (redis.hkeys("t:claims:a"), redis.zcard("t:requests")) == ([b"first"], 1)
     a.ack(b"first")
-    assert a.held() == 0
+    assert redis.hlen("t:claims:a") == 0
     assert a.claim() == b"second"
     assert a.claim() is None
 
